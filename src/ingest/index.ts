@@ -1,0 +1,5 @@
+/** Ingest: the Segment-compatible contract, the pipeline into the row store, the columnizer and the importers. */
+export * from './schema.ts';
+export { ingestMessages, type IngestDeps, type IngestTarget, type IngestOutcome, type IngestHook } from './pipeline.ts';
+export type { StoredEvent } from './write-events.ts';
+export type { NormalisedEvent } from './normalise.ts';

@@ -1,0 +1,99 @@
+/**
+ * The ingest pipeline: validate → normalise → dedupe → (one transaction) resolve identities → write the log and the
+ * exact counters → in-transaction hooks. Bad messages are data (rejections with index, code and field), never
+ * exceptions; a batch's valid messages are stored even when others are rejected.
+ */
+import type { CountryCode } from 'libphonenumber-js';
+import type { Clock } from '../core/index.ts';
+import { resolveBatch, type ResolutionWarning } from '../members/index.ts';
+import { withWriteTransaction, type RowStore, type Tx } from '../store/index.ts';
+import { normaliseMessage, type NormalisedEvent } from './normalise.ts';
+import type { Rejection } from './schema.ts';
+import { validateMessage } from './validate.ts';
+import { writeEvents, type StoredEvent } from './write-events.ts';
+
+/** Derived state that must be exact and immediate (points, levels, …) updates in the ingest transaction. */
+export type IngestHook = (trx: Tx, ctx: { workspaceId: number; now: number }, events: readonly StoredEvent[]) => Promise<void>;
+
+export interface IngestDeps {
+  store: RowStore;
+  clock: Clock;
+  futureToleranceHours: number;
+  phoneRegion?: CountryCode;
+  hooks?: readonly IngestHook[];
+  /** Called after each commit that stored events (wakes the columnizer). */
+  onCommitted?: (stored: number) => void;
+}
+
+export interface IngestTarget {
+  workspaceId: number;
+  /** Platform of identities when a message names none (the write key's platform). */
+  defaultPlatform: string;
+  /** Segment batch-level context, merged under each message's own. */
+  batchContext?: Record<string, unknown>;
+  /** Index of the first message, so rejections point at lines of a file. */
+  indexOffset?: number;
+}
+
+export interface IngestOutcome {
+  accepted: number;
+  duplicates: number;
+  rejected: Rejection[];
+  warnings: (Omit<ResolutionWarning, 'position'> & { index: number })[];
+  stored: StoredEvent[];
+}
+
+export async function ingestMessages(deps: IngestDeps, target: IngestTarget, raw: readonly unknown[]): Promise<IngestOutcome> {
+  const now = deps.clock.nowMicros();
+  const offset = target.indexOffset ?? 0;
+  const rejected: Rejection[] = [];
+  const events: NormalisedEvent[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
+  const normaliseOpts = {
+    defaultPlatform: target.defaultPlatform,
+    receivedAt: now,
+    maxTs: now + deps.futureToleranceHours * 3_600_000_000,
+    phoneRegion: deps.phoneRegion ?? 'CN',
+  };
+  raw.forEach((m, i) => {
+    const v = validateMessage(m, offset + i, target.batchContext);
+    if (!v.ok) return void rejected.push(v.rejection);
+    const n = normaliseMessage(v.message, offset + i, normaliseOpts);
+    if (!n.ok) return void rejected.push(n.rejection);
+    if (seen.has(n.event.eventId)) return void duplicates++;
+    seen.add(n.event.eventId);
+    events.push(n.event);
+  });
+  if (events.length === 0) return { accepted: 0, duplicates, rejected, warnings: [], stored: [] };
+
+  const result = await withWriteTransaction(deps.store, async (trx) => {
+    const fresh = await dropStored(trx, target.workspaceId, events);
+    if (fresh.length === 0) return { fresh, stored: [] as StoredEvent[], warnings: [] as ResolutionWarning[] };
+    const ctx = { workspaceId: target.workspaceId, dialect: deps.store.dialect, now };
+    const resolved = await resolveBatch(trx, ctx, fresh);
+    const stored = await writeEvents(trx, ctx, fresh, resolved.resolutions);
+    for (const hook of deps.hooks ?? []) await hook(trx, ctx, stored);
+    return { fresh, stored, warnings: resolved.warnings };
+  });
+  duplicates += events.length - result.fresh.length;
+  if (result.stored.length > 0) deps.onCommitted?.(result.stored.length);
+  return {
+    accepted: result.fresh.length,
+    duplicates,
+    rejected,
+    warnings: result.warnings.map(({ position, ...w }) => ({ ...w, index: result.fresh[position]!.index })),
+    stored: result.stored,
+  };
+}
+
+/** Dedupe by (workspace, event id) against the log: a retried batch stores nothing twice. */
+async function dropStored(trx: Tx, workspaceId: number, events: NormalisedEvent[]): Promise<NormalisedEvent[]> {
+  const existing = new Set<string>();
+  for (let i = 0; i < events.length; i += 500) {
+    const ids = events.slice(i, i + 500).map((e) => e.eventId);
+    const rows = await trx.selectFrom('events').select('event_id').where('workspace_id', '=', workspaceId).where('event_id', 'in', ids).execute();
+    for (const r of rows) existing.add(r.event_id);
+  }
+  return existing.size === 0 ? events : events.filter((e) => !existing.has(e.eventId));
+}

@@ -1,0 +1,11 @@
+/** Members: identities, identity resolution, merge/unmerge, profiles, search and timelines. */
+export {
+  normaliseIdentityValue,
+  identityKeyString,
+  CROSS_PLATFORM_KINDS,
+  type IdentityKey,
+  type IdentityKind,
+} from './identity-keys.ts';
+export { resolveBatch, type ResolvableEvent, type Resolution, type ResolutionWarning, type BatchResolution } from './resolver.ts';
+export { mergeStoredMembers, splitIdentity, recomputeCounters } from './merge-writes.ts';
+export { displayNameFrom } from './traits.ts';

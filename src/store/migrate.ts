@@ -1,0 +1,29 @@
+/** Runs row-store migrations in order, recording each in `sheyun_migrations`, inside one transaction each. */
+import { sql, type Kysely } from 'kysely';
+import type { RowDialect } from './dialect.ts';
+import * as m001 from './migrations/001-foundation.ts';
+
+interface Migration {
+  name: string;
+  up(db: Kysely<any>, dialect: RowDialect): Promise<void>;
+}
+
+/** Append only: never edit a migration that has shipped; add the next one. */
+export const MIGRATIONS: readonly Migration[] = [{ name: '001-foundation', up: m001.up }];
+
+export async function migrate(db: Kysely<any>, dialect: RowDialect): Promise<string[]> {
+  await sql`CREATE TABLE IF NOT EXISTS sheyun_migrations (name text PRIMARY KEY, applied_at bigint NOT NULL)`.execute(db);
+  const done = new Set(
+    (await sql<{ name: string }>`SELECT name FROM sheyun_migrations`.execute(db)).rows.map((r) => r.name),
+  );
+  const applied: string[] = [];
+  for (const m of MIGRATIONS) {
+    if (done.has(m.name)) continue;
+    await db.transaction().execute(async (trx) => {
+      await m.up(trx, dialect);
+      await sql`INSERT INTO sheyun_migrations (name, applied_at) VALUES (${m.name}, ${Date.now() * 1000})`.execute(trx);
+    });
+    applied.push(m.name);
+  }
+  return applied;
+}

@@ -1,0 +1,50 @@
+/**
+ * Opens the row store (SQLite by default, PostgreSQL in cluster mode) as one Kysely instance and migrates it.
+ * SQLite runs in WAL mode with synchronous=FULL so that a committed ingest transaction survives a crash or a kill.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import type { RowDialect } from './dialect.ts';
+import { migrate } from './migrate.ts';
+
+export interface RowStore {
+  db: Kysely<Database>;
+  dialect: RowDialect;
+  close(): Promise<void>;
+}
+
+export interface RowStoreOptions {
+  dialect: RowDialect;
+  /** SQLite: the database file (':memory:' for tests). */
+  file?: string;
+  /** PostgreSQL: the connection string. */
+  url?: string;
+  readonly?: boolean;
+}
+
+export async function openRowStore(opts: RowStoreOptions): Promise<RowStore> {
+  if (opts.dialect === 'postgres') {
+    if (!opts.url) throw new Error('SHEYUN_DATABASE_URL is required when SHEYUN_ROW_STORE=postgres');
+    // bigint columns hold microsecond timestamps and counters, all below 2^53: read them as numbers.
+    pg.types.setTypeParser(20, (v) => Number(v));
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: opts.url, max: 8 }) }) });
+    await migrate(db, 'postgres');
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const file = opts.file ?? ':memory:';
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('cache_size = -262144');
+  sqlite.pragma('temp_store = MEMORY');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrate(db, 'sqlite');
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}

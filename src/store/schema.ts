@@ -1,0 +1,154 @@
+/**
+ * Row-store tables as Kysely types. Every table carries `workspace_id`; times are UTC microseconds (bigint columns,
+ * read as JS numbers: microsecond timestamps stay below 2^53 until the year 2255).
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface WorkspacesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  time_zone: string;
+  created_at: number;
+}
+
+export interface ApiKeysTable {
+  id: Generated<number>;
+  workspace_id: number;
+  kind: 'write' | 'admin';
+  key_hash: string;
+  /** First characters of the key, to recognise it in listings without storing it. */
+  key_prefix: string;
+  /** For write keys: the platform that identities of events sent with this key belong to. */
+  platform: string;
+  label: string | null;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface MembersTable {
+  id: Generated<number>;
+  workspace_id: number;
+  display_name: string | null;
+  /** JSON object: the merged traits from identify calls. */
+  traits: string;
+  first_seen: number | null;
+  last_seen: number | null;
+  /** Events the member acted in (actor), maintained in the ingest transaction. */
+  event_count: number;
+  /** Events about the member with another or a hidden actor (e.g. votes on their posts). */
+  target_count: number;
+  /** Set when this member was merged into another: reads follow it to the survivor. */
+  merged_into: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface IdentitiesTable {
+  id: Generated<number>;
+  workspace_id: number;
+  member_id: number;
+  platform: string;
+  kind: string;
+  value: string;
+  verified: number;
+  created_at: number;
+}
+
+/** The ingest log: append-only; `seq` is the columnizer's watermark. Only member ids change (merges). */
+export interface EventsTable {
+  seq: Generated<number>;
+  workspace_id: number;
+  event_id: string;
+  type: string;
+  name: string;
+  ts: number;
+  received_at: number;
+  platform: string;
+  member_id: number | null;
+  identity_id: number | null;
+  target_member_id: number | null;
+  target_identity_id: number | null;
+  /** JSON object. */
+  properties: string;
+  /** JSON object or null. */
+  context: string | null;
+  /**
+   * JSON: the identities the message claimed, kept verbatim so identity resolution can be replayed:
+   * `{ a: [[platform, kind, value, verified], …] (actor, primary first), t?: [platform, kind, value], p?: previousId }`.
+   */
+  claims: string;
+}
+
+export interface EventTypeCountsTable {
+  workspace_id: number;
+  name: string;
+  count: number;
+}
+
+export interface MemberMergesTable {
+  id: Generated<number>;
+  workspace_id: number;
+  kind: 'merge' | 'unmerge';
+  /** merge: the survivor; unmerge: the member the identity left. */
+  member_id: number;
+  /** merge: the member merged away; unmerge: the new member holding the split identity. */
+  other_member_id: number;
+  /** merge: 'shared_identity' | 'alias' | 'api'; unmerge: 'api'. */
+  reason: string;
+  /** JSON: the identity that linked (merge) or was split out (unmerge). */
+  identity: string | null;
+  /** The ingest-log seq of the event that caused it. */
+  seq: number | null;
+  created_at: number;
+}
+
+/** Member-id changes the column store must apply, in order; the columnizer keeps its own watermark on `id`. */
+export interface MemberRemapsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  from_member_id: number;
+  to_member_id: number;
+  /** Null: every event of from_member; else only events made through this identity. */
+  identity_id: number | null;
+  created_at: number;
+}
+
+/** Pairs of members an operator split apart: automatic resolution never joins them again. */
+export interface MergeBlocksTable {
+  workspace_id: number;
+  member_a: number;
+  member_b: number;
+  created_at: number;
+}
+
+/** Resumable imports: which file (by content hash) got how far. */
+export interface ImportsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  source: string;
+  file_hash: string;
+  /** Lines (or rows) already committed. */
+  position: number;
+  done: number;
+  updated_at: number;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  api_keys: ApiKeysTable;
+  members: MembersTable;
+  identities: IdentitiesTable;
+  events: EventsTable;
+  event_type_counts: EventTypeCountsTable;
+  member_merges: MemberMergesTable;
+  member_remaps: MemberRemapsTable;
+  merge_blocks: MergeBlocksTable;
+  imports: ImportsTable;
+}
+
+export type Workspace = Selectable<WorkspacesTable>;
+export type MemberRow = Selectable<MembersTable>;
+export type IdentityRow = Selectable<IdentitiesTable>;
+export type EventRow = Selectable<EventsTable>;
+export type NewEventRow = Insertable<EventsTable>;
