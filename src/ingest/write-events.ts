@@ -86,7 +86,7 @@ async function bumpMemberCounters(
       a.first = a.first === null ? e.ts : Math.min(a.first, e.ts);
       a.last = a.last === null ? e.ts : Math.max(a.last, e.ts);
     }
-    if (r.targetMemberId !== null && r.targetMemberId !== r.memberId) get(r.targetMemberId).targets++;
+    if (r.targetMemberId !== null) get(r.targetMemberId).targets++;
   });
   const entries = [...agg.entries()];
   const big = (v: number | null) => sql`CAST(${v} AS bigint)`;

@@ -9,3 +9,6 @@ export {
 export { resolveBatch, type ResolvableEvent, type Resolution, type ResolutionWarning, type BatchResolution } from './resolver.ts';
 export { mergeStoredMembers, splitIdentity, recomputeCounters } from './merge-writes.ts';
 export { displayNameFrom } from './traits.ts';
+export { mergeMembers, unmergeIdentity, type IdentityRef } from './operations.ts';
+export { replayIdentities, recomputeAllCounters, type ReplayReport } from './replay.ts';
+export { liveMemberId, identityHolder } from './lookup.ts';

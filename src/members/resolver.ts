@@ -94,12 +94,17 @@ export async function resolveBatch(trx: Tx, ctx: ResolveContext, events: readonl
     let member: number | null = null;
     if (e.primary) {
       // Candidates in the order of the claims: the primary identity decides whose profile the event joins.
+      const tried = new Set<number>();
       for (const k of e.actorKeys) {
         const s = state.get(k);
         const found: number[] = [];
         if (s) found.push(state.root(s.memberId));
         if (k.verified) found.push(...state.verifiedHolders(k));
-        for (const m of found) member = member === null ? m : await tryMerge(member, m, i, 'shared_identity', k);
+        for (const m of found) {
+          if (tried.has(m)) continue;
+          tried.add(m);
+          member = member === null ? m : await tryMerge(member, m, i, 'shared_identity', k);
+        }
       }
       if (e.previousId !== undefined) {
         const prev =

@@ -9,6 +9,8 @@ export interface WorkspacesTable {
   slug: string;
   name: string;
   time_zone: string;
+  /** Bumped by an identity replay: the column store then rebuilds this workspace's member ids. */
+  identity_generation: Generated<number>;
   created_at: number;
 }
 

@@ -18,7 +18,7 @@ export const memberSummarySchema = z
     firstSeen: z.string().nullable(),
     lastSeen: z.string().nullable(),
     eventCount: z.number().int().openapi({ description: 'events this member did (as actor)' }),
-    targetCount: z.number().int().openapi({ description: 'events about this member by others or hidden actors' }),
+    targetCount: z.number().int().openapi({ description: 'events about this member (e.g. votes on their posts, replies to them)' }),
     platforms: z.array(z.string()),
   })
   .openapi('MemberSummary');

@@ -16,6 +16,7 @@ export async function up(db: Kysely<any>, dialect: RowDialect): Promise<void> {
     .addColumn('slug', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('time_zone', 'text', (c) => c.notNull())
+    .addColumn('identity_generation', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', bigint, (c) => c.notNull())
     .execute();
 
