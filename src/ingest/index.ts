@@ -3,3 +3,4 @@ export * from './schema.ts';
 export { ingestMessages, type IngestDeps, type IngestTarget, type IngestOutcome, type IngestHook } from './pipeline.ts';
 export type { StoredEvent } from './write-events.ts';
 export type { NormalisedEvent } from './normalise.ts';
+export { Columnizer, columnizeOnce, columnWatermark, type ColumnizeResult } from './columnizer.ts';

@@ -12,3 +12,4 @@ export { displayNameFrom } from './traits.ts';
 export { mergeMembers, unmergeIdentity, type IdentityRef } from './operations.ts';
 export { replayIdentities, recomputeAllCounters, type ReplayReport } from './replay.ts';
 export { liveMemberId, identityHolder } from './lookup.ts';
+export { getMemberProfile, searchMembers, memberTimeline, type MemberSummaryView } from './profile.ts';

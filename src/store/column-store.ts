@@ -7,10 +7,13 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 
 export interface ColumnStore {
-  readonly connection: DuckDBConnection;
-  /** Runs a statement; parameters are positional ($1, $2, …). */
+  /** The columnizer's connection: its transactions must not interleave with analytic reads. */
+  readonly writer: DuckDBConnection;
+  /** Runs a statement on the writer connection; parameters are positional ($1, $2, …). */
   run(sql: string, params?: DuckDBValue[]): Promise<void>;
-  /** Runs a query and returns plain JS rows (BIGINT → bigint, TIMESTAMP → Date, …). */
+  /** Reads on the writer connection (inside its transactions). */
+  queryWriter<T extends Record<string, unknown>>(sql: string, params?: DuckDBValue[]): Promise<T[]>;
+  /** Analytic reads, on their own connection: plain JS rows (BIGINT → bigint, TIMESTAMP → Date, …). */
   query<T extends Record<string, unknown>>(sql: string, params?: DuckDBValue[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -40,19 +43,21 @@ const SCHEMA = [
 export async function openColumnStore(file: string): Promise<ColumnStore> {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const instance = await DuckDBInstance.create(file);
-  const connection = await instance.connect();
-  for (const stmt of SCHEMA) await connection.run(stmt);
+  const writer = await instance.connect();
+  const reader = await instance.connect();
+  for (const stmt of SCHEMA) await writer.run(stmt);
+  const read = async <T>(conn: DuckDBConnection, sql: string, params?: DuckDBValue[]) =>
+    (await conn.runAndReadAll(sql, params)).getRowObjectsJS() as T[];
   return {
-    connection,
+    writer,
     async run(sql, params) {
-      await connection.run(sql, params);
+      await writer.run(sql, params);
     },
-    async query<T extends Record<string, unknown>>(sql: string, params?: DuckDBValue[]) {
-      const reader = await connection.runAndReadAll(sql, params);
-      return reader.getRowObjectsJS() as T[];
-    },
+    queryWriter: (sql, params) => read(writer, sql, params),
+    query: (sql, params) => read(reader, sql, params),
     async close() {
-      connection.closeSync();
+      reader.closeSync();
+      writer.closeSync();
       instance.closeSync();
     },
   };

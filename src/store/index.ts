@@ -3,5 +3,5 @@ export { openRowStore, type RowStore, type RowStoreOptions } from './row-store.t
 export { openColumnStore, isColumnStoreLockError, type ColumnStore } from './column-store.ts';
 export type { RowDialect } from './dialect.ts';
 export type * from './schema.ts';
-export { workspaceStore, type WorkspaceRecord } from './workspaces.ts';
+export { workspaceStore, type WorkspaceRecord, type WorkspaceStore, type AuthenticatedKey, type CreatedKey } from './workspaces.ts';
 export { withWriteTransaction, allocateIds, type Tx } from './transaction.ts';

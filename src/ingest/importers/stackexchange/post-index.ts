@@ -30,7 +30,7 @@ export class PostIndex {
   }
 
   add(id: number, type: number, ownerUserId: string | undefined, ownerName: string | undefined, parentId: number | undefined): void {
-    if (this.get(id) === undefined) this.count++;
+    if (!this.has(id)) this.count++;
     const owner = ownerUserId === undefined ? NO_OWNER : Number(ownerUserId);
     const ownerFits = ownerUserId === undefined || (isInt32(owner) && String(owner) === ownerUserId);
     const parentFits = parentId === undefined || (parentId > 0 && isInt32(parentId));
@@ -44,6 +44,10 @@ export class PostIndex {
     this.owners[id] = owner;
     this.parents[id] = parentId ?? 0;
     if (ownerUserId === undefined && ownerName) this.ownerNames.set(id, ownerName);
+  }
+
+  has(id: number): boolean {
+    return (id >= 0 && id < this.types.length && this.types[id] !== 0) || this.overflow.has(id);
   }
 
   get(id: number): PostFacts | undefined {

@@ -1,0 +1,67 @@
+/**
+ * `sheyun serve` (what `npm start` runs): opens the embedded store, loads the demo community into an empty store,
+ * starts the columnizer and the HTTP server (API, docs, console), and prints the console URL with an admin key.
+ */
+import type { Command } from 'commander';
+import { startHttpServer } from '../../api/index.ts';
+import { openSheyun } from '../../main.ts';
+import { CliError, configFrom } from '../context.ts';
+import { consoleKeys } from '../console-keys.ts';
+import { loadDemo } from '../demo-loader.ts';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the server: API, API docs and console, on the embedded store')
+    .option('--port <n>', 'port (env SHEYUN_PORT, default 7300; 0 picks a free one)')
+    .option('--host <addr>', 'address to listen on (env SHEYUN_HOST, default 127.0.0.1)')
+    .option('--no-demo', 'do not load the demo community into an empty store')
+    .option('--demo-members <n>', 'size of the demo community (env SHEYUN_DEMO_MEMBERS, default 2000)')
+    .option('--ready-json', 'print one JSON line with url and keys when ready (for scripts and tests)')
+    .action(async (opts: { port?: string; host?: string; demo: boolean; demoMembers?: string; readyJson?: boolean }, cmd: Command) => {
+      const config = configFrom(cmd, {
+        ...(opts.port !== undefined ? { port: opts.port as unknown as number } : {}),
+        ...(opts.host ? { host: opts.host } : {}),
+        ...(opts.demo === false ? { demo: false } : {}),
+        ...(opts.demoMembers !== undefined ? { demoMembers: opts.demoMembers as unknown as number } : {}),
+      });
+      const s = await openSheyun(config, { columnStore: 'required' }).catch((err: unknown) => {
+        if (err instanceof Error && /lock/i.test(err.message)) throw new CliError(`another Sheyun process is using ${config.dataDir} (${err.message})`);
+        throw err;
+      });
+      const ws = await s.defaultWorkspace();
+      const empty = !(await s.rows.db.selectFrom('events').select('seq').where('workspace_id', '=', ws.id).limit(1).executeTakeFirst());
+      if (empty && config.demo) {
+        process.stderr.write(`Empty store: loading a demo community of ${config.demoMembers} members (SHEYUN_DEMO=0 or --no-demo to skip)\n`);
+        const r = await loadDemo(s, { members: config.demoMembers, seed: config.demoSeed });
+        process.stderr.write(`Demo community loaded: ${r.events} events in ${r.seconds.toFixed(1)} s\n`);
+      }
+      s.columnizer?.start();
+      const keys = await consoleKeys(s, ws);
+      const server = await startHttpServer(s);
+      const consoleUrl = `${server.url}/#/login?key=${keys.adminKey}`;
+      process.stdout.write(
+        [
+          '',
+          `Sheyun is running (workspace "${ws.slug}", data in ${config.dataDir})`,
+          `  Console:   ${consoleUrl}`,
+          `  API docs:  ${server.url}/docs`,
+          `  Admin key: ${keys.adminKey}`,
+          `  Write key: ${keys.writeKey}   (Segment-compatible: POST ${server.url}/v1/batch)`,
+          '',
+        ].join('\n') + '\n',
+      );
+      if (opts.readyJson) process.stdout.write('SHEYUN_READY ' + JSON.stringify({ url: server.url, adminKey: keys.adminKey, writeKey: keys.writeKey, workspace: ws.slug }) + '\n');
+      let stopping = false;
+      const stop = async () => {
+        if (stopping) return;
+        stopping = true;
+        process.stderr.write('Stopping…\n');
+        await server.close();
+        await s.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void stop());
+      process.on('SIGTERM', () => void stop());
+    });
+}

@@ -1,0 +1,86 @@
+/**
+ * The composition root: the only place that constructs stores and wires modules together. Commands (`serve`,
+ * `import`, `status`, …) and tests open a `Sheyun` from a Config and close it when done.
+ */
+import path from 'node:path';
+import type { Config } from './config/index.ts';
+import { createLogger, systemClock, type Clock, type Logger } from './core/index.ts';
+import { Columnizer, type IngestDeps } from './ingest/index.ts';
+import { isColumnStoreLockError, openColumnStore, openRowStore, workspaceStore, type ColumnStore, type RowStore, type WorkspaceRecord, type WorkspaceStore } from './store/index.ts';
+
+export interface Sheyun {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  rows: RowStore;
+  /** Absent when another process (a running server) holds the column-store file. */
+  columns: ColumnStore | undefined;
+  columnizer: Columnizer | undefined;
+  workspaces: WorkspaceStore;
+  ingest: IngestDeps;
+  /** The workspace named by config (`--workspace`), created on first use. */
+  defaultWorkspace(): Promise<WorkspaceRecord>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** 'required': fail if the column store is locked; 'optional': continue without it; 'none': do not open it. */
+  columnStore: 'required' | 'optional' | 'none';
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export function storePaths(config: Config): { rows: string; columns: string } {
+  return { rows: path.join(config.dataDir, 'rows.sqlite'), columns: path.join(config.dataDir, 'events.duckdb') };
+}
+
+export async function openSheyun(config: Config, opts: OpenOptions): Promise<Sheyun> {
+  const clock = opts.clock ?? systemClock;
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const paths = storePaths(config);
+  const rows = await openRowStore(
+    config.rowStore === 'postgres' ? { dialect: 'postgres', ...(config.databaseUrl ? { url: config.databaseUrl } : {}) } : { dialect: 'sqlite', file: paths.rows },
+  );
+  let columns: ColumnStore | undefined;
+  if (opts.columnStore !== 'none') {
+    try {
+      columns = await openColumnStore(paths.columns);
+    } catch (err) {
+      if (opts.columnStore === 'required' || !isColumnStoreLockError(err)) {
+        await rows.close();
+        throw err;
+      }
+      logger.debug('column store is held by another process; continuing without it', { file: paths.columns });
+    }
+  }
+  const columnizer = columns
+    ? new Columnizer(rows, columns, {
+        intervalMs: config.columnizerIntervalMs,
+        batchRows: config.columnizerBatchRows,
+        onError: (err) => logger.error('columnizer pass failed', { error: String(err) }),
+      })
+    : undefined;
+  const workspaces = workspaceStore(rows.db, () => clock.nowMicros());
+  const ingest: IngestDeps = {
+    store: rows,
+    clock,
+    futureToleranceHours: config.futureToleranceHours,
+    onCommitted: () => columnizer?.notify(),
+  };
+  return {
+    config,
+    clock,
+    logger,
+    rows,
+    columns,
+    columnizer,
+    workspaces,
+    ingest,
+    defaultWorkspace: () => workspaces.ensure(config.workspace, config.timeZone),
+    async close() {
+      await columnizer?.stop();
+      await columns?.close();
+      await rows.close();
+    },
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * The built console in headless Chromium against a real server with 200 demo members: sign-in through the
+ * printed URL, live overview numbers and chart, language switch, "coming" placeholders, member search and
+ * profile with timeline, and the 401 → login redirect. Set SHEYUN_E2E_URL (+ SHEYUN_E2E_ADMIN_KEY) to run
+ * against an already running server instead of starting one.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureConsoleBuilt } from './ensureConsoleBuilt.ts';
+
+const CHROMIUM = process.env['SHEYUN_CHROMIUM'] ?? '/usr/lib/chromium/chromium';
+// Playwright gives every launch a fresh temporary --user-data-dir (it refuses one passed in `args`).
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
+const T = 20_000;
+
+interface Target {
+  url: string;
+  adminKey: string;
+  stop(): Promise<void>;
+}
+
+async function startTarget(): Promise<Target> {
+  const external = process.env['SHEYUN_E2E_URL'];
+  if (external) {
+    return { url: external.replace(/\/$/, ''), adminKey: process.env['SHEYUN_E2E_ADMIN_KEY'] ?? '', stop: async () => {} };
+  }
+  const { startServer } = await import('../helpers/server.ts');
+  const server = await startServer({ demoMembers: 200 });
+  return { url: server.url.replace(/\/$/, ''), adminKey: server.adminKey, stop: () => server.stop() };
+}
+
+/** The integer shown in a stat card (digits only, so "1,234" and "1,234" both read as 1234). */
+async function statValue(page: Page, testId: string): Promise<number> {
+  const el = page.getByTestId(`${testId}-value`);
+  await page.waitForFunction(
+    (id) => /\d/.test(document.querySelector(`[data-testid="${id}-value"]`)?.textContent ?? ''),
+    testId,
+    { timeout: T },
+  );
+  return Number((await el.textContent())?.replace(/\D/g, ''));
+}
+
+describe('web console (headless Chromium)', () => {
+  let target: Target;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    target = await startTarget();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page = await context.newPage();
+    page.setDefaultTimeout(T);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await target?.stop();
+  }, 60_000);
+
+  it('signs in through the URL the server prints and lands on the overview', async () => {
+    await page.goto(`${target.url}/#/login?key=${encodeURIComponent(target.adminKey)}`);
+    await page.getByTestId('overview-page').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/');
+    expect(await page.evaluate(() => localStorage.getItem('sheyun.adminKey'))).toBe(target.adminKey);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  });
+
+  it('shows live member and event counts, explained, and a rendered events-per-day chart', async () => {
+    expect(await statValue(page, 'stat-members')).toBeGreaterThan(0);
+    expect(await statValue(page, 'stat-events')).toBeGreaterThan(0);
+    expect(await statValue(page, 'stat-events-today')).toBeGreaterThanOrEqual(0);
+    expect(await statValue(page, 'stat-lag')).toBeGreaterThanOrEqual(0);
+
+    // "events today" names the workspace time zone in its help text
+    const todayHelp = await page.getByTestId('stat-events-today').getByRole('tooltip', { includeHidden: true }).textContent();
+    expect(todayHelp).toMatch(/[A-Za-z_]+\/[A-Za-z_]+|UTC/);
+    expect(await page.getByTestId('workspace').textContent()).not.toContain('…');
+
+    const canvas = page.getByTestId('events-per-day-chart').locator('canvas');
+    await canvas.first().waitFor();
+    const box = await canvas.first().boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(200);
+    expect(box?.height ?? 0).toBeGreaterThan(100);
+    expect(await page.getByTestId('events-by-name').locator('tbody tr').count()).toBeGreaterThan(0);
+
+    // 30 → 90 days asks the server again and keeps a chart on screen
+    const ninety = page.waitForResponse((r) => r.url().includes('/v1/stats/overview') && r.url().includes('days=90'));
+    await page.getByTestId('days-switch').getByRole('button').nth(1).click();
+    expect((await ninety).status()).toBe(200);
+    await canvas.first().waitFor();
+    await page.getByTestId('days-switch').getByRole('button').nth(0).click();
+
+    await page.waitForTimeout(600); // let the chart animation settle before the screenshot
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'overview.png'), fullPage: true });
+  });
+
+  it('switches the language between 中文 and English and remembers it', async () => {
+    const nav = (label: string) => page.getByTestId(`nav-${label}`).locator('.nav__label');
+    expect(await nav('overview').textContent()).toBe('概览');
+    expect(await nav('members').textContent()).toBe('成员');
+
+    await page.getByTestId('language-switch').getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await nav('overview').textContent()).toBe('Overview');
+    expect(await nav('members').textContent()).toBe('Members');
+    expect(await page.evaluate(() => localStorage.getItem('sheyun.lang'))).toBe('en');
+
+    await page.reload();
+    await page.getByTestId('overview-page').waitFor();
+    expect(await nav('overview').textContent()).toBe('Overview');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'overview-en.png') });
+
+    await page.getByTestId('language-switch').getByRole('button', { name: '中文' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    expect(await nav('overview').textContent()).toBe('概览');
+  });
+
+  it('marks the later pages as coming and shows a placeholder for them', async () => {
+    for (const p of ['value', 'segments', 'rewards', 'listening', 'automations', 'experiments', 'analytics']) {
+      expect(await page.getByTestId(`nav-${p}`).locator('.nav__badge').textContent(), p).toBe('即将推出');
+    }
+    await page.getByTestId('nav-segments').click();
+    await page.getByTestId('coming-page').waitFor();
+    expect(await page.getByTestId('coming-page').textContent()).toContain('即将推出');
+    expect(new URL(page.url()).hash).toBe('#/segments');
+
+    await page.getByTestId('language-switch').getByRole('button', { name: 'English' }).click();
+    expect(await page.getByTestId('coming-page').textContent()).toContain('Coming');
+    expect(await page.getByTestId('nav-rewards').locator('.nav__badge').textContent()).toBe('Coming');
+    await page.getByTestId('language-switch').getByRole('button', { name: '中文' }).click();
+  });
+
+  it('searches members and opens a profile with identities and a timeline', async () => {
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('member-table').waitFor();
+    expect(await page.getByTestId('member-link').count()).toBeGreaterThan(0);
+
+    // search for a named member from the recent list that has events
+    const rows = page.getByTestId('member-table').locator('tbody tr');
+    let name: string | null = null;
+    for (let i = 0; i < (await rows.count()) && !name; i++) {
+      const row = rows.nth(i);
+      const events = Number((await row.locator('td.num').first().textContent())?.replace(/\D/g, ''));
+      const text = (await row.locator('.member-link__name').textContent())?.trim() ?? '';
+      if (events > 0 && text && !text.startsWith('（') && !text.startsWith('(')) name = text;
+    }
+    expect(name, 'a named member with events in the recent list').toBeTruthy();
+
+    const searched = page.waitForResponse(
+      (r) => r.url().includes('/v1/members?') && r.url().includes(`query=${encodeURIComponent(name ?? '')}`),
+    );
+    await page.getByTestId('member-search').fill(name ?? '');
+    expect((await searched).status()).toBe(200);
+    const hit = page.getByTestId('member-link').filter({ hasText: name ?? '' }).first();
+    await hit.waitFor();
+    await hit.click();
+
+    await page.getByTestId('member-profile').waitFor();
+    expect(new URL(page.url()).hash).toMatch(/^#\/members\/.+/);
+    expect((await page.getByTestId('member-name').textContent())?.trim()).toBe(name);
+    await page.getByTestId('member-identities').waitFor();
+    await page.getByTestId('timeline-event').first().waitFor();
+    expect(await page.getByTestId('timeline-event').count()).toBeGreaterThan(0);
+    expect((await page.getByTestId('timeline-event-name').first().textContent())?.trim()).not.toBe('');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'member.png'), fullPage: true });
+  });
+
+  it('sends the user back to the login page with a message when the API answers 401', async () => {
+    await page.evaluate(() => localStorage.setItem('sheyun.adminKey', 'sy_a_not_a_real_key'));
+    await page.goto(`${target.url}/#/`);
+    await page.reload();
+    await page.getByTestId('login-reason').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/login');
+    expect(await page.getByTestId('login-reason').textContent()).toContain('401');
+    expect(await page.evaluate(() => localStorage.getItem('sheyun.adminKey'))).toBeNull();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'login.png') });
+
+    // the paste-a-key form signs in again
+    await page.getByTestId('login-form').locator('input[name="adminKey"]').fill(target.adminKey);
+    await page.getByTestId('login-form').getByRole('button').last().click();
+    await page.getByTestId('overview-page').waitFor();
+    expect(await statValue(page, 'stat-members')).toBeGreaterThan(0);
+  });
+
+  it('raised no uncaught errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
