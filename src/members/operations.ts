@@ -43,11 +43,12 @@ async function logOperation(trx: Tx, ws: number, now: number, name: '$merge' | '
       ts: now,
       received_at: now,
       platform: 'sheyun',
-      member_id: memberId,
+      // An operator action is not the member's activity: it counts for no one (the profile lists merges instead).
+      member_id: null,
       identity_id: null,
       target_member_id: null,
       target_identity_id: null,
-      properties: JSON.stringify(properties),
+      properties: JSON.stringify({ ...properties, member_id: memberPublicId(memberId) }),
       context: null,
       claims: JSON.stringify(claims),
     })

@@ -96,12 +96,10 @@ async function replayOperation(trx: Tx, ctx: { workspaceId: number; dialect: Row
       const link = c.m[1]!;
       await applyMerge(trx, ctx, winner, loser, { platform: link[0], kind: link[1], value: link[2] }, seq);
     }
-    await trx.updateTable('events').set({ member_id: a?.memberId ?? null }).where('seq', '=', seq).execute();
   } else if (type === 'unmerge' && c.u) {
     const h = await identityHolder(trx, ws, { platform: c.u[0], kind: c.u[1], value: c.u[2] });
     if (h) {
       await splitIdentity(trx, ctx, h.identityId, seq);
-      await trx.updateTable('events').set({ member_id: h.memberId }).where('seq', '=', seq).execute();
     }
   }
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MemberProfile } from '../../src/api/schemas/index.ts';
 import { ensureConsoleBuilt } from './ensureConsoleBuilt.ts';
 
 const CHROMIUM = process.env['SHEYUN_CHROMIUM'] ?? '/usr/lib/chromium/chromium';
@@ -127,6 +128,9 @@ describe('web console (headless Chromium)', () => {
     await page.reload();
     await page.getByTestId('overview-page').waitFor();
     expect(await nav('overview').textContent()).toBe('Overview');
+    expect(await statValue(page, 'stat-members')).toBeGreaterThan(0);
+    await page.getByTestId('events-per-day-chart').locator('canvas').first().waitFor();
+    await page.waitForTimeout(600);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'overview-en.png') });
 
     await page.getByTestId('language-switch').getByRole('button', { name: '中文' }).click();
@@ -154,29 +158,43 @@ describe('web console (headless Chromium)', () => {
     await page.getByTestId('member-table').waitFor();
     expect(await page.getByTestId('member-link').count()).toBeGreaterThan(0);
 
-    // search for a named member from the recent list that has events
+    // pick a member with events from the recent list; search by its name, or by an identity value if unnamed
     const rows = page.getByTestId('member-table').locator('tbody tr');
-    let name: string | null = null;
-    for (let i = 0; i < (await rows.count()) && !name; i++) {
+    let memberId = '';
+    let name = '';
+    for (let i = 0; i < (await rows.count()) && !memberId; i++) {
       const row = rows.nth(i);
       const events = Number((await row.locator('td.num').first().textContent())?.replace(/\D/g, ''));
-      const text = (await row.locator('.member-link__name').textContent())?.trim() ?? '';
-      if (events > 0 && text && !text.startsWith('（') && !text.startsWith('(')) name = text;
+      if (events > 0) {
+        memberId = (await row.locator('.member-link__id').textContent())?.trim() ?? '';
+        name = (await row.locator('.member-link__name').textContent())?.trim() ?? '';
+        if (/^[（(]/.test(name)) name = '';
+      }
     }
-    expect(name, 'a named member with events in the recent list').toBeTruthy();
+    expect(memberId, 'a member with events in the recent list').not.toBe('');
+    let term = name;
+    if (!term) {
+      const res = await fetch(`${target.url}/v1/members/${encodeURIComponent(memberId)}`, {
+        headers: { Authorization: `Bearer ${target.adminKey}` },
+      });
+      const profile = (await res.json()) as MemberProfile;
+      term = profile.identities[0]?.value ?? '';
+    }
+    expect(term, 'a name or identity value to search for').not.toBe('');
 
     const searched = page.waitForResponse(
-      (r) => r.url().includes('/v1/members?') && r.url().includes(`query=${encodeURIComponent(name ?? '')}`),
+      (r) => new URL(r.url()).pathname === '/v1/members' && new URL(r.url()).searchParams.get('query') === term,
     );
-    await page.getByTestId('member-search').fill(name ?? '');
+    await page.getByTestId('member-search').fill(term);
     expect((await searched).status()).toBe(200);
-    const hit = page.getByTestId('member-link').filter({ hasText: name ?? '' }).first();
+    const hit = page.getByTestId('member-link').filter({ hasText: memberId }).first();
     await hit.waitFor();
     await hit.click();
 
     await page.getByTestId('member-profile').waitFor();
     expect(new URL(page.url()).hash).toMatch(/^#\/members\/.+/);
-    expect((await page.getByTestId('member-name').textContent())?.trim()).toBe(name);
+    expect(await page.getByTestId('member-profile').textContent()).toContain(memberId);
+    if (name) expect((await page.getByTestId('member-name').textContent())?.trim()).toBe(name);
     await page.getByTestId('member-identities').waitFor();
     await page.getByTestId('timeline-event').first().waitFor();
     expect(await page.getByTestId('timeline-event').count()).toBeGreaterThan(0);
