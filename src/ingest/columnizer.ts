@@ -106,8 +106,8 @@ async function rebuildReplayedWorkspaces(rows: RowStore, cols: ColumnStore): Pro
     const seen = await readState(cols, name);
     if (seen === w.identity_generation) continue;
     const wm = await readState(cols, EVENTS_WM);
-    await cols.run('CREATE TEMP TABLE IF NOT EXISTS remap_ids (seq BIGINT, member_id BIGINT, identity_id BIGINT, target_member_id BIGINT, target_identity_id BIGINT)');
-    await cols.run('DELETE FROM remap_ids');
+    await cols.run('CREATE TABLE IF NOT EXISTS remap_staging (seq BIGINT, member_id BIGINT, identity_id BIGINT, target_member_id BIGINT, target_identity_id BIGINT)');
+    await cols.run('DELETE FROM remap_staging');
     let last = 0;
     for (;;) {
       const chunk = await rows.db
@@ -120,7 +120,7 @@ async function rebuildReplayedWorkspaces(rows: RowStore, cols: ColumnStore): Pro
         .limit(100_000)
         .execute();
       if (chunk.length === 0) break;
-      const a = await cols.writer.createAppender('remap_ids', 'temp');
+      const a = await cols.writer.createAppender('remap_staging');
       for (const r of chunk) {
         a.appendBigInt(BigInt(r.seq));
         appendNullable(a, r.member_id);
@@ -136,13 +136,14 @@ async function rebuildReplayedWorkspaces(rows: RowStore, cols: ColumnStore): Pro
     await cols.run('BEGIN TRANSACTION');
     await cols.run(
       `UPDATE events SET member_id = r.member_id, identity_id = r.identity_id, target_member_id = r.target_member_id, target_identity_id = r.target_identity_id
-       FROM remap_ids r WHERE events.seq = r.seq AND events.workspace_id = $1`,
+       FROM remap_staging r WHERE events.seq = r.seq AND events.workspace_id = $1`,
       [w.id],
     );
     await cols.run(stateUpsert, [name, w.identity_generation]);
     // Remaps queued before the replay are already reflected in the ids just copied.
     await cols.run(stateUpsert, [REMAPS_WM, Math.max(Number(lastRemap?.m ?? 0), await readState(cols, REMAPS_WM))]);
     await cols.run('COMMIT');
+    await cols.run('DELETE FROM remap_staging');
   }
 }
 
