@@ -6,7 +6,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { Clock } from '../core/index.ts';
 import { resolveBatch, type ResolutionWarning } from '../members/index.ts';
-import { withWriteTransaction, type RowStore, type Tx } from '../store/index.ts';
+import { cachedQuery, placeholderList, withWriteTransaction, type RowDialect, type RowStore, type Tx } from '../store/index.ts';
 import { normaliseMessage, type NormalisedEvent } from './normalise.ts';
 import type { Rejection } from './schema.ts';
 import { validateMessage } from './validate.ts';
@@ -68,7 +68,7 @@ export async function ingestMessages(deps: IngestDeps, target: IngestTarget, raw
   if (events.length === 0) return { accepted: 0, duplicates, rejected, warnings: [], stored: [] };
 
   const result = await withWriteTransaction(deps.store, async (trx) => {
-    const fresh = await dropStored(trx, target.workspaceId, events);
+    const fresh = await dropStored(trx, deps.store.dialect, target.workspaceId, events);
     if (fresh.length === 0) return { fresh, stored: [] as StoredEvent[], warnings: [] as ResolutionWarning[] };
     const ctx = { workspaceId: target.workspaceId, dialect: deps.store.dialect, now };
     const resolved = await resolveBatch(trx, ctx, fresh);
@@ -88,11 +88,16 @@ export async function ingestMessages(deps: IngestDeps, target: IngestTarget, raw
 }
 
 /** Dedupe by (workspace, event id) against the log: a retried batch stores nothing twice. */
-async function dropStored(trx: Tx, workspaceId: number, events: NormalisedEvent[]): Promise<NormalisedEvent[]> {
+async function dropStored(trx: Tx, dialect: RowDialect, workspaceId: number, events: NormalisedEvent[]): Promise<NormalisedEvent[]> {
   const existing = new Set<string>();
   for (let i = 0; i < events.length; i += 500) {
     const ids = events.slice(i, i + 500).map((e) => e.eventId);
-    const rows = await trx.selectFrom('events').select('event_id').where('workspace_id', '=', workspaceId).where('event_id', 'in', ids).execute();
+    const rows = await cachedQuery<{ event_id: string }>(
+      trx,
+      `${dialect}|events_by_id|${ids.length}`,
+      () => `SELECT event_id FROM events WHERE workspace_id = ${placeholderList(dialect, 1)} AND event_id IN (${placeholderList(dialect, ids.length, 1)})`,
+      [workspaceId, ...ids],
+    );
     for (const r of rows) existing.add(r.event_id);
   }
   return existing.size === 0 ? events : events.filter((e) => !existing.has(e.eventId));

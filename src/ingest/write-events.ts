@@ -1,6 +1,5 @@
 /** Step 4 of ingest: the resolved events go into the ingest log, and the counters that must be exact move with them. */
-import { sql } from 'kysely';
-import type { Tx } from '../store/index.ts';
+import { bulkInsert, type BulkStatement, type RowDialect, type Tx } from '../store/index.ts';
 import type { Resolution } from '../members/index.ts';
 import type { NormalisedEvent } from './normalise.ts';
 
@@ -24,33 +23,56 @@ export function claimsJson(e: Pick<NormalisedEvent, 'actorKeys' | 'target' | 'pr
   return JSON.stringify(c);
 }
 
+const EVENTS_INSERT: BulkStatement = {
+  name: 'events',
+  table: 'events',
+  columns: ['workspace_id', 'event_id', 'type', 'name', 'ts', 'received_at', 'platform', 'member_id', 'identity_id', 'target_member_id', 'target_identity_id', 'properties', 'context', 'claims'],
+};
+
+const FIRST = (col: string, cmp: '<' | '>') =>
+  `${col} = CASE WHEN excluded.${col} IS NULL THEN members.${col} WHEN members.${col} IS NULL OR excluded.${col} ${cmp} members.${col} THEN excluded.${col} ELSE members.${col} END`;
+
+/**
+ * Counter deltas as an upsert on the primary key: a keyed update per row in SQLite and PostgreSQL alike
+ * (UPDATE … FROM VALUES made SQLite scan members). Every member here exists, so the insert branch never runs.
+ */
+const MEMBER_COUNTERS: BulkStatement = {
+  name: 'member_counters',
+  table: 'members',
+  columns: ['id', 'workspace_id', 'traits', 'event_count', 'target_count', 'first_seen', 'last_seen', 'created_at', 'updated_at'],
+  casts: ['bigint', 'bigint', 'text', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint'],
+  suffix: `ON CONFLICT (id) DO UPDATE SET event_count = members.event_count + excluded.event_count,
+    target_count = members.target_count + excluded.target_count, ${FIRST('first_seen', '<')}, ${FIRST('last_seen', '>')},
+    updated_at = excluded.updated_at`,
+};
+
 export async function writeEvents(
   trx: Tx,
-  ctx: { workspaceId: number; now: number },
+  ctx: { workspaceId: number; dialect: RowDialect; now: number },
   events: readonly NormalisedEvent[],
   resolutions: readonly Resolution[],
 ): Promise<StoredEvent[]> {
   const rows = events.map((e, i) => {
     const r = resolutions[i]!;
-    return {
-      workspace_id: ctx.workspaceId,
-      event_id: e.eventId,
-      type: e.type,
-      name: e.name,
-      ts: e.ts,
-      received_at: e.receivedAt,
-      platform: e.platform,
-      member_id: r.memberId,
-      identity_id: r.identityId,
-      target_member_id: r.targetMemberId,
-      target_identity_id: r.targetIdentityId,
-      properties: JSON.stringify(e.properties),
-      context: e.context ? JSON.stringify(e.context) : null,
-      claims: claimsJson(e),
-    };
+    return [
+      ctx.workspaceId,
+      e.eventId,
+      e.type,
+      e.name,
+      e.ts,
+      e.receivedAt,
+      e.platform,
+      r.memberId,
+      r.identityId,
+      r.targetMemberId,
+      r.targetIdentityId,
+      JSON.stringify(e.properties),
+      e.context ? JSON.stringify(e.context) : null,
+      claimsJson(e),
+    ];
   });
-  // 15 columns × 1,000 rows stays under both engines' bound-parameter limits.
-  for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('events').values(rows.slice(i, i + 1000)).execute();
+  // 14 columns × 500 rows stays under both engines' bound-parameter limits.
+  await bulkInsert(trx, ctx.dialect, EVENTS_INSERT, rows);
 
   await bumpMemberCounters(trx, ctx, events, resolutions);
   await bumpTypeCounts(trx, ctx.workspaceId, events);
@@ -68,7 +90,7 @@ export async function writeEvents(
 
 async function bumpMemberCounters(
   trx: Tx,
-  ctx: { workspaceId: number; now: number },
+  ctx: { workspaceId: number; dialect: RowDialect; now: number },
   events: readonly NormalisedEvent[],
   resolutions: readonly Resolution[],
 ): Promise<void> {
@@ -88,25 +110,8 @@ async function bumpMemberCounters(
     }
     if (r.targetMemberId !== null) get(r.targetMemberId).targets++;
   });
-  const entries = [...agg.entries()];
-  const big = (v: number | null) => sql`CAST(${v} AS bigint)`;
-  for (let i = 0; i < entries.length; i += 500) {
-    const values = entries.slice(i, i + 500).map(([id, a]) => sql`(${big(id)}, ${big(a.acts)}, ${big(a.targets)}, ${big(a.first)}, ${big(a.last)})`);
-    // One statement per chunk: UPDATE … FROM (VALUES …) works in SQLite ≥ 3.33 and PostgreSQL alike.
-    await sql`
-      UPDATE members SET
-        event_count = members.event_count + v.column2,
-        target_count = members.target_count + v.column3,
-        first_seen = CASE WHEN v.column4 IS NULL THEN members.first_seen
-                          WHEN members.first_seen IS NULL OR v.column4 < members.first_seen THEN v.column4
-                          ELSE members.first_seen END,
-        last_seen = CASE WHEN v.column5 IS NULL THEN members.last_seen
-                         WHEN members.last_seen IS NULL OR v.column5 > members.last_seen THEN v.column5
-                         ELSE members.last_seen END,
-        updated_at = ${big(ctx.now)}
-      FROM (VALUES ${sql.join(values)}) AS v
-      WHERE members.id = v.column1 AND members.workspace_id = ${big(ctx.workspaceId)}`.execute(trx);
-  }
+  const rows = [...agg.entries()].map(([id, a]) => [id, ctx.workspaceId, '{}', a.acts, a.targets, a.first, a.last, ctx.now, ctx.now]);
+  await bulkInsert(trx, ctx.dialect, MEMBER_COUNTERS, rows);
 }
 
 async function bumpTypeCounts(trx: Tx, workspaceId: number, events: readonly NormalisedEvent[]): Promise<void> {

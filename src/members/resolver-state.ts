@@ -3,7 +3,7 @@
  * as the batch is resolved, with union-find over member ids for merges decided inside the batch. New members and
  * identities get negative temporary ids until the batch is written.
  */
-import type { Tx } from '../store/index.ts';
+import { cachedQuery, placeholderList, type RowDialect, type Tx } from '../store/index.ts';
 import { CROSS_PLATFORM_KINDS, crossPlatformKeyString, identityKeyString, type IdentityKey, type IdentityKind } from './identity-keys.ts';
 
 export interface IdentityState {
@@ -33,6 +33,7 @@ export class ResolverState {
   constructor(
     private readonly trx: Tx,
     readonly workspaceId: number,
+    private readonly dialect: RowDialect,
   ) {}
 
   /** Loads every stored identity whose value occurs among the keys (one indexed query per 500 values). */
@@ -40,20 +41,21 @@ export class ResolverState {
     const all = [...new Set(values)];
     for (let i = 0; i < all.length; i += 500) {
       const chunk = all.slice(i, i + 500);
-      const rows = await this.trx
-        .selectFrom('identities')
-        .select(['id', 'member_id', 'platform', 'kind', 'value', 'verified'])
-        .where('workspace_id', '=', this.workspaceId)
-        .where('value', 'in', chunk)
-        .execute();
+      const rows = await cachedQuery<{ id: number; member_id: number; platform: string; kind: string; value: string; verified: number }>(
+        this.trx,
+        `${this.dialect}|identities_by_value|${chunk.length}`,
+        () =>
+          `SELECT id, member_id, platform, kind, value, verified FROM identities WHERE workspace_id = ${placeholderList(this.dialect, 1)} AND value IN (${placeholderList(this.dialect, chunk.length, 1)})`,
+        [this.workspaceId, ...chunk],
+      );
       for (const r of rows) {
         this.index({
-          id: r.id,
-          memberId: r.member_id,
+          id: Number(r.id),
+          memberId: Number(r.member_id),
           platform: r.platform,
           kind: r.kind as IdentityKind,
           value: r.value,
-          verified: r.verified === 1,
+          verified: Number(r.verified) === 1,
           isNew: false,
           verifiedNow: false,
         });

@@ -1,5 +1,5 @@
 /** Writes what one resolved batch decided: new members and identities (real ids replace temporary ones), merges, traits. */
-import { allocateIds, type Tx } from '../store/index.ts';
+import { allocateIds, bulkInsert, type BulkStatement, type Tx } from '../store/index.ts';
 import type { IdentityKey } from './identity-keys.ts';
 import type { ResolverState } from './resolver-state.ts';
 import { mergeStoredMembers } from './merge-writes.ts';
@@ -11,6 +11,13 @@ export interface PendingMerge {
   reason: string;
   identity: Pick<IdentityKey, 'platform' | 'kind' | 'value'> | null;
 }
+
+const NEW_MEMBERS: BulkStatement = { name: 'new_members', table: 'members', columns: ['id', 'workspace_id', 'traits', 'created_at', 'updated_at'] };
+const NEW_IDENTITIES: BulkStatement = {
+  name: 'new_identities',
+  table: 'identities',
+  columns: ['id', 'workspace_id', 'member_id', 'platform', 'kind', 'value', 'verified', 'created_at'],
+};
 
 export interface IdMap {
   member(id: number): number;
@@ -34,20 +41,7 @@ export async function writeResolution(
   };
 
   if (roots.length > 0) {
-    const rows = roots.map((m) => ({
-      id: member(m),
-      workspace_id: ctx.workspaceId,
-      display_name: null,
-      traits: '{}',
-      first_seen: null,
-      last_seen: null,
-      event_count: 0,
-      target_count: 0,
-      merged_into: null,
-      created_at: ctx.now,
-      updated_at: ctx.now,
-    }));
-    for (let i = 0; i < rows.length; i += 2000) await trx.insertInto('members').values(rows.slice(i, i + 2000)).execute();
+    await bulkInsert(trx, ctx.dialect, NEW_MEMBERS, roots.map((m) => [member(m), ctx.workspaceId, '{}', ctx.now, ctx.now]));
   }
 
   const identityIds = new Map<number, number>();
@@ -55,17 +49,8 @@ export async function writeResolution(
   const idAlloc = await allocateIds(trx, ctx.dialect, 'identities', fresh.length);
   fresh.forEach((s, i) => identityIds.set(s.id, idAlloc[i]!));
   if (fresh.length > 0) {
-    const rows = fresh.map((s) => ({
-      id: identityIds.get(s.id)!,
-      workspace_id: ctx.workspaceId,
-      member_id: member(s.memberId),
-      platform: s.platform,
-      kind: s.kind,
-      value: s.value,
-      verified: s.verified ? 1 : 0,
-      created_at: ctx.now,
-    }));
-    for (let i = 0; i < rows.length; i += 2000) await trx.insertInto('identities').values(rows.slice(i, i + 2000)).execute();
+    const rows = fresh.map((s) => [identityIds.get(s.id)!, ctx.workspaceId, member(s.memberId), s.platform, s.kind, s.value, s.verified ? 1 : 0, ctx.now]);
+    await bulkInsert(trx, ctx.dialect, NEW_IDENTITIES, rows);
   }
 
   const verifiedNow: number[] = [];

@@ -53,7 +53,7 @@ export interface ResolveContext {
 }
 
 export async function resolveBatch(trx: Tx, ctx: ResolveContext, events: readonly ResolvableEvent[]): Promise<BatchResolution> {
-  const state = new ResolverState(trx, ctx.workspaceId);
+  const state = new ResolverState(trx, ctx.workspaceId, ctx.dialect);
   const values: string[] = [];
   for (const e of events) {
     for (const k of e.actorKeys) values.push(k.value);

@@ -5,3 +5,4 @@ export type { RowDialect } from './dialect.ts';
 export type * from './schema.ts';
 export { workspaceStore, type WorkspaceRecord, type WorkspaceStore, type AuthenticatedKey, type CreatedKey } from './workspaces.ts';
 export { withWriteTransaction, allocateIds, type Tx } from './transaction.ts';
+export { bulkInsert, cachedQuery, placeholderList, type BulkStatement } from './bulk.ts';
