@@ -14,7 +14,6 @@ export default defineConfig({
   build: {
     outDir: path.join(webRoot, 'dist'),
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1200,
   },
   server: {
     host: '127.0.0.1',

@@ -7,6 +7,7 @@ import { initI18n } from './i18n/index.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/controls.css';
 import './styles/pages.css';
 
 const root = document.getElementById('root');

@@ -15,7 +15,7 @@ export function Header() {
       <div className="topbar__workspace" data-testid="workspace">
         <span className="topbar__label">{t('app.workspace')}</span>
         <span className="topbar__name">{ws.name ?? t('app.loadingWorkspace')}</span>
-        {ws.slug && <span className="topbar__slug">{ws.slug}</span>}
+        {ws.slug && ws.slug !== ws.name && <span className="topbar__slug">{ws.slug}</span>}
         {ws.loaded && (
           <span className="topbar__tz" title={t('common.timesIn', { tz: ws.timeZone })}>
             <Icon name="clock" size={14} />

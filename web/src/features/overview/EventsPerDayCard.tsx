@@ -1,21 +1,23 @@
-/** The events-per-day chart with its 30/90-day switch and a note when the column store lags behind. */
-import { useMemo } from 'react';
+/** The events-per-day chart with its 30/90-day switch and a help line saying how days are counted. */
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../../../src/api/schemas/index.ts';
-import { EventsPerDayChart } from '../../components/charts/EventsPerDayChart.tsx';
 import { Card } from '../../components/ui/Card.tsx';
 import { LoadingState } from '../../components/ui/LoadingState.tsx';
 import { SegmentedControl } from '../../components/ui/SegmentedControl.tsx';
 import { todayIn } from '../../i18n/format.ts';
-import { useFormat } from '../../i18n/useFormat.ts';
 import { fillDays } from './fillDays.ts';
+
+// ECharts is the largest dependency: load it in its own chunk, only when a chart is shown.
+const EventsPerDayChart = lazy(() =>
+  import('../../components/charts/EventsPerDayChart.tsx').then((m) => ({ default: m.EventsPerDayChart })),
+);
 
 export const DAY_RANGES = [30, 90] as const;
 export type DayRange = (typeof DAY_RANGES)[number];
 
 export function EventsPerDayCard(props: { data: Overview | undefined; days: DayRange; onDays: (d: DayRange) => void }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const { data, days } = props;
   const points = useMemo(
     () => (data ? fillDays(data.eventsPerDay, days, todayIn(data.timeZone)) : []),
@@ -36,21 +38,16 @@ export function EventsPerDayCard(props: { data: Overview | undefined; days: DayR
           testId="days-switch"
         />
       }
-      footer={
-        <>
-          <span>{t('overview.perDayHelp', { tz })}</span>
-          {data && data.columnizerLag > 0 && (
-            <span className="muted"> {t('overview.perDayLagNote', { n: f.number(data.columnizerLag) })}</span>
-          )}
-        </>
-      }
+      footer={t('overview.perDayHelp', { tz })}
     >
       {data ? (
-        <EventsPerDayChart
-          points={points}
-          seriesName={t('overview.chartSeries')}
-          ariaLabel={`${t('overview.perDayTitle')} · ${t('overview.days', { days })}`}
-        />
+        <Suspense fallback={<LoadingState rows={5} />}>
+          <EventsPerDayChart
+            points={points}
+            seriesName={t('overview.chartSeries')}
+            ariaLabel={`${t('overview.perDayTitle')} · ${t('overview.days', { days })}`}
+          />
+        </Suspense>
       ) : (
         <LoadingState rows={5} />
       )}

@@ -38,7 +38,7 @@ export function OverviewStats({ data }: { data: Overview | undefined }) {
         label={t('overview.lag')}
         value={num(lag)}
         help={t('overview.lagHelp')}
-        tone={lag === undefined ? 'default' : lag === 0 ? 'ok' : 'warn'}
+        tone={lag === 0 ? 'ok' : 'default'}
         caption={lag === undefined ? undefined : lag === 0 ? t('overview.lagUpToDate') : t('overview.lagPending', { n: f.number(lag) })}
       />
     </div>
