@@ -1,5 +1,5 @@
 /** The demo shop: SKUs in six categories with CNY prices from 19 to 2999, and how a member picks what to buy. */
-import type { Rng } from './prng.ts';
+import { cumulative, type Rng } from './prng.ts';
 
 export const CATEGORIES = ['coffee_beans', 'equipment', 'membership', 'course', 'event_ticket', 'merch'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -46,7 +46,7 @@ const MEDIAN_LOG_PRICE = Math.log(8000);
 
 /** A member's spending level: the log of the price it typically pays (log-normal across members). */
 export function spendLevel(rng: Rng): number {
-  return MEDIAN_LOG_PRICE + 0.75 * rng.normal();
+  return MEDIAN_LOG_PRICE + 1.0 * rng.normal();
 }
 
 export interface Purchase {
@@ -57,12 +57,20 @@ export interface Purchase {
   amount: number;
 }
 
-/** One order: the SKU whose price is nearest to a draw around the member's level, so amounts are log-normal-ish. */
+/** How often each category is bought: beans are the staple, courses and big equipment are rarer. */
+const CATEGORY_CUM = cumulative([40, 14, 12, 8, 10, 16]);
+const BY_CATEGORY: readonly number[][] = CATEGORIES.map((c) => CATALOGUE.flatMap((s, k) => (s.category === c ? [k] : [])));
+
+/**
+ * One order: a category by popularity, then the SKU of that category whose price is nearest to a draw around the
+ * member's spending level, so big spenders stay big spenders and amounts are log-normal-ish.
+ */
 export function purchase(rng: Rng, level: number): Purchase {
   const target = level + 0.9 * rng.normal();
-  let best = 0;
+  const skus = BY_CATEGORY[rng.weighted(CATEGORY_CUM)] as number[];
+  let best = skus[0] as number;
   let bestD = Infinity;
-  for (let k = 0; k < LOG_PRICE.length; k++) {
+  for (const k of skus) {
     const d = Math.abs((LOG_PRICE[k] as number) - target);
     if (d < bestD) {
       bestD = d;

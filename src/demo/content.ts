@@ -1,4 +1,5 @@
 /** Writes bilingual post and comment texts from the templates, with one consistent set of slot values per post. */
+import { AppError } from '../core/index.ts';
 import { EN } from './content-en.ts';
 import { SENTIMENTS, TOPICS, type LangTemplates, type Sentiment, type SlotName, type Topic } from './content-types.ts';
 import { ZH } from './content-zh.ts';
@@ -26,7 +27,7 @@ function compile(template: string): Compiled {
   let last = 0;
   for (let m = re.exec(template); m; m = re.exec(template)) {
     const slot = SLOT_NAMES.indexOf(m[1] as SlotName);
-    if (slot < 0) throw new Error(`demo template: unknown slot {${m[1]}} in "${template}"`);
+    if (slot < 0) throw new AppError('internal', `demo template: unknown slot {${m[1]}} in "${template}"`);
     out.push(template.slice(last, m.index), slot);
     last = m.index + m[0].length;
   }

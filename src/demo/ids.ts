@@ -24,16 +24,16 @@ const WX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456
 export function userIdOf(member: number, platform: number): string {
   if (platform === P_APP) return `u${100_001 + member}`;
   if (platform === P_FORUM) return `fm_${(member + 1).toString(36).padStart(5, '0')}`;
-  // 'o' + 27 characters, like a WeChat openid; the first 6 carry the member number bijectively (base 64).
+  // 'o' + 27 characters, like a WeChat openid; the first 6 encode a bijective hash of the member (so ids are unique).
   let s = 'o';
-  let m = member;
+  let m = mix32(member ^ 0x5bd1e995);
   for (let k = 0; k < 6; k++) {
     s += WX_ALPHABET[m & 63];
     m = Math.floor(m / 64);
   }
-  let h = mix32(member ^ 0x5bd1e995);
+  let h = m;
   for (let k = 0; k < 21; k++) {
-    if (k % 5 === 0) h = mix32(h + k);
+    if (k % 5 === 0) h = mix32(h + member + k);
     s += WX_ALPHABET[h & 63];
     h >>>= 6;
   }
@@ -46,7 +46,7 @@ export function anonymousIdOf(seed: number, member: number): string {
   const a = hex(hash3(seed, 0xa11, member));
   const b = hex(hash3(seed, 0xa12, member));
   const c = hex(hash3(seed, 0xa13, member));
-  const d = hex(member);
+  const d = hex(mix32(member)); // a bijection: unique per member
   return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-a${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }
 

@@ -1,5 +1,5 @@
 /** Demo: a deterministic, seeded generator of a realistic bilingual community, streamed as ingest message batches. */
-import type { IngestMessageInput } from '../ingest/schema.ts';
+import type { IngestMessageInput } from '../ingest/index.ts';
 import { userIdOf, PLATFORMS, P_NONE, type Platform } from './ids.ts';
 import { LIFECYCLES, type Lifecycle } from './lifecycle.ts';
 import { MessageWriter } from './messages.ts';
@@ -39,17 +39,30 @@ export function* generateDemo(opts: DemoOptions): Generator<IngestMessageInput[]
   const pool = new PostPool(plan);
   const timeline = new Timeline(plan, pool, new Rng(plan.seed, STREAM.events, 0));
   const writer = new MessageWriter(plan, pool, timeline);
-  let buffer: IngestMessageInput[] = [];
+  const batches = new Batcher();
   for (let i = 0; i < plan.members; i++) {
     timeline.build(i);
-    writer.write(i, buffer);
-    if (buffer.length >= DEMO_BATCH_SIZE) {
-      let k = 0;
-      for (; k + DEMO_BATCH_SIZE <= buffer.length; k += DEMO_BATCH_SIZE) yield buffer.slice(k, k + DEMO_BATCH_SIZE);
-      buffer = buffer.slice(k);
+    writer.write(i, batches);
+    if (batches.full.length > 0) {
+      yield* batches.full;
+      batches.full = [];
     }
   }
-  if (buffer.length > 0) yield buffer;
+  if (batches.current.length > 0) yield batches.current;
+}
+
+/** Collects messages into arrays of DEMO_BATCH_SIZE without copying. */
+class Batcher {
+  full: IngestMessageInput[][] = [];
+  current: IngestMessageInput[] = [];
+
+  push(m: IngestMessageInput): void {
+    this.current.push(m);
+    if (this.current.length === DEMO_BATCH_SIZE) {
+      this.full.push(this.current);
+      this.current = [];
+    }
+  }
 }
 
 /** The exact number of messages `generateDemo(opts)` yields (it runs the cheap planning pass only). */

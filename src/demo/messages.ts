@@ -1,5 +1,5 @@
 /** Pass 2, second half: turns a member's sorted timeline into Segment-style ingest messages with texts, orders and targets. */
-import type { IngestMessageInput } from '../ingest/schema.ts';
+import type { IngestMessageInput } from '../ingest/index.ts';
 import { purchase, spendLevel } from './catalogue.ts';
 import { commentText, postText, type LangCode, type SentimentCode } from './content.ts';
 import { anonymousIdOf, commentIdOf, inviteCodeOf, lostInviteCodeOf, orderIdOf, PLATFORMS, postIdOf, userIdOf } from './ids.ts';
@@ -39,7 +39,7 @@ export class MessageWriter {
   }
 
   /** Appends member i's messages (built by `timeline.build(i)` just before) to `out`. */
-  write(i: number, out: IngestMessageInput[]): void {
+  write(i: number, out: { push(m: IngestMessageInput): void }): void {
     const plan = this.plan;
     const tl = this.timeline;
     const rng = tl.rng;

@@ -92,8 +92,8 @@ export function buildPlan(o: PlanOptions): DemoPlan {
   if (o.members > 50_000_000) throw invalid('demo: at most 50 million members', 'members');
   if (!Number.isSafeInteger(o.seed)) throw invalid('demo: seed must be an integer', 'seed');
   if (!(o.eventsPerMember >= 0 && o.eventsPerMember <= 10_000)) throw invalid('demo: eventsPerMember must be in [0, 10000]', 'eventsPerMember');
+  if (!(o.end instanceof Date) || Number.isNaN(o.end.getTime())) throw invalid('demo: `end` is not a valid date', 'end');
   const window = new DemoWindow(o.end);
-  if (window.spanSec < 30 * DAY) throw invalid('demo: `end` is not a valid date', 'end');
   const n = o.members;
   const span = window.spanSec;
   const rng = new Rng(o.seed, STREAM.plan, 0);
@@ -102,7 +102,9 @@ export function buildPlan(o: PlanOptions): DemoPlan {
   for (let i = 0; i < n; i++) {
     let x = rng.next();
     while (rng.next() * JOIN_DENSITY_MAX > joinDensity(x)) x = rng.next();
-    join[i] = Math.floor(x * (span - 3600));
+    const raw = Math.floor(x * (span - 3600));
+    const t = window.atLocalRhythm(raw, rng);
+    join[i] = t >= 0 && t <= span - 3600 ? t : raw;
   }
   join.sort();
 

@@ -2,6 +2,7 @@
  * Pass 2, first half: one member's timeline as typed "slots" (time, kind, platform, detail), exactly as many as the
  * plan promised, sorted by time; `messages.ts` turns them into ingest messages.
  */
+import { AppError } from '../core/index.ts';
 import { drawActivityTime, hasAccount } from './activity-time.ts';
 import { CAN_BUY, CAN_CHECK_IN, P_NONE, P_WECHAT } from './ids.ts';
 import { ActivitySampler, aliveDays, isAlive, LC_ACTIVE, LC_RETURNING } from './lifecycle.ts';
@@ -96,6 +97,9 @@ export class Timeline {
       rest -= wanted;
       this.checkIns(i, wanted);
     }
+    // Buying is bounded by need, not by engagement: at most about one order every five days alive.
+    const maxOrders = 2 + Math.floor(aliveDays(plan, i) / 5);
+    let orders = 0;
     const others = OTHERS_CUM[plan.persona[i] as number] as Float64Array;
     for (let k = 0; k < rest; k++) {
       const t = drawActivityTime(plan, i, sampler, rng);
@@ -104,7 +108,8 @@ export class Timeline {
         const post = this.pool.pick(rng, i, t);
         if (post >= 0) this.push(t, what === 0 ? K_COMMENT : K_LIKE, this.pool.platform[post] as number, post);
         else this.page(i, t);
-      } else if (what === 2) {
+      } else if (what === 2 && orders < maxOrders) {
+        orders++;
         const onWeChat = second === P_WECHAT && t > (plan.secondaryAt[i] as number) && rng.chance(0.5);
         if (onWeChat) this.push(t, K_PURCHASE, P_WECHAT, 0);
         else if (CAN_BUY[primary as 0 | 1 | 2]) this.push(t, K_PURCHASE, primary, 0);
@@ -115,7 +120,7 @@ export class Timeline {
       }
     }
 
-    if (this.count !== plan.messages[i]) throw new Error(`demo: member ${i} produced ${this.count} messages, planned ${plan.messages[i]}`);
+    if (this.count !== plan.messages[i]) throw new AppError('internal', `demo: member ${i} produced ${this.count} messages, planned ${plan.messages[i]}`);
     this.sort();
   }
 
