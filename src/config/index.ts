@@ -26,7 +26,7 @@ export const configSchema = z.object({
   futureToleranceHours: z.coerce.number().positive().default(24),
   /** Load the demo community into an empty store at `serve`. */
   demo: boolish.default(true),
-  demoMembers: z.coerce.number().int().positive().default(2000),
+  demoMembers: z.coerce.number().int().positive().default(10_000),
   demoSeed: z.coerce.number().int().default(42),
   /** Default time zone of new workspaces: day boundaries for "events today", caps, cohorts. */
   timeZone: z.string().default('Asia/Shanghai'),

@@ -3,3 +3,4 @@ export * from './errors.ts';
 export * from './ids.ts';
 export * from './clock.ts';
 export * from './logger.ts';
+export { z } from './zod.ts';

@@ -3,7 +3,7 @@
  * same field names, plus three documented extensions for importers (`platform`, `identities`, `target`).
  * Every string and array has an explicit maximum; JSON payloads are bounded by `checkJsonBounds`.
  */
-import { z } from 'zod';
+import { z } from '../core/index.ts';
 
 export const LIMITS = {
   idLength: 255,

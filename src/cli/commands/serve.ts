@@ -16,7 +16,7 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port (env SHEYUN_PORT, default 7300; 0 picks a free one)')
     .option('--host <addr>', 'address to listen on (env SHEYUN_HOST, default 127.0.0.1)')
     .option('--no-demo', 'do not load the demo community into an empty store')
-    .option('--demo-members <n>', 'size of the demo community (env SHEYUN_DEMO_MEMBERS, default 2000)')
+    .option('--demo-members <n>', 'size of the demo community (env SHEYUN_DEMO_MEMBERS, default 10000)')
     .option('--ready-json', 'print one JSON line with url and keys when ready (for scripts and tests)')
     .action(async (opts: { port?: string; host?: string; demo: boolean; demoMembers?: string; readyJson?: boolean }, cmd: Command) => {
       const config = configFrom(cmd, {
