@@ -4,3 +4,4 @@ export { ingestMessages, type IngestDeps, type IngestTarget, type IngestOutcome,
 export type { StoredEvent } from './write-events.ts';
 export type { NormalisedEvent } from './normalise.ts';
 export { Columnizer, columnizeOnce, columnWatermark, type ColumnizeResult } from './columnizer.ts';
+export { importEventsFile, importStackExchangeDump, MAX_BATCH_SIZE, type FileImportResult, type ImportRejection, type EventsFileImportOptions, type SeImportOptions, type SeImportResult } from './importers/file/index.ts';
