@@ -40,7 +40,7 @@ export interface BenchServer {
 }
 
 export async function startBenchServer(dataDir: string, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<BenchServer> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/sheyun.mjs'), 'serve', '--port', '0', '--data', dataDir, '--ready-json', ...extraArgs], {
+  const child = spawn(process.execPath, [...(process.env['BENCH_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROF']}`] : []), path.join(ROOT, 'bin/sheyun.mjs'), 'serve', '--port', '0', '--data', dataDir, '--ready-json', ...extraArgs], {
     cwd: ROOT,
     env: { ...process.env, SHEYUN_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Config } from './config/index.ts';
 import { createLogger, systemClock, type Clock, type Logger } from './core/index.ts';
-import { Columnizer, type IngestDeps } from './ingest/index.ts';
+import { Columnizer, CsvLogReader, GroupCommitter, type IngestDeps } from './ingest/index.ts';
 import { isColumnStoreLockError, openColumnStore, openRowStore, workspaceStore, type ColumnStore, type RowStore, type WorkspaceRecord, type WorkspaceStore } from './store/index.ts';
 
 export interface Sheyun {
@@ -58,6 +58,9 @@ export async function openSheyun(config: Config, opts: OpenOptions): Promise<She
         intervalMs: config.columnizerIntervalMs,
         batchRows: config.columnizerBatchRows,
         onError: (err) => logger.error('columnizer pass failed', { error: String(err) }),
+        onPass: (r, ms) => logger.debug('columnizer pass', { moved: r.moved, remaps: r.remaps, watermark: r.watermark, ms: Math.round(ms) }),
+        // SQLite: a worker thread reads the log, so moving rows costs the ingest thread almost nothing.
+        ...(rows.dialect === 'sqlite' ? { reader: new CsvLogReader(paths.rows, path.join(config.dataDir, 'tmp')) } : {}),
       })
     : undefined;
   const workspaces = workspaceStore(rows.db, () => clock.nowMicros());
@@ -65,6 +68,7 @@ export async function openSheyun(config: Config, opts: OpenOptions): Promise<She
     store: rows,
     clock,
     futureToleranceHours: config.futureToleranceHours,
+    committer: new GroupCommitter(rows),
     onCommitted: () => columnizer?.notify(),
   };
   return {

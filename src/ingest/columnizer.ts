@@ -3,8 +3,124 @@
  * queued member remaps (merges/splits). Rows are appended to a staging table, then moved into `events` in one
  * column-store transaction together with the new watermark, so each row lands exactly once even across crashes.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { DuckDBTimestampValue, type DuckDBAppender } from '@duckdb/node-api';
 import type { ColumnStore, RowStore } from '../store/index.ts';
+
+/**
+ * SQLite only: a worker thread reads the log and writes CSV files that DuckDB loads itself, so the main thread only
+ * issues the statements. (PostgreSQL, or no worker: rows are appended from the main thread.)
+ */
+export class CsvLogReader {
+  private readonly worker: Worker;
+  private next = 0;
+  private readonly waiting = new Map<number, (r: { rows: number; lastSeq: number; error?: string }) => void>();
+
+  constructor(
+    sqliteFile: string,
+    private readonly tmpDir: string,
+  ) {
+    fs.mkdirSync(tmpDir, { recursive: true });
+    this.worker = new Worker(new URL('./columnizer-worker.mjs', import.meta.url), { workerData: { file: sqliteFile } });
+    this.worker.on('message', (m: { id: number; rows: number; lastSeq: number; error?: string }) => {
+      this.waiting.get(m.id)?.(m);
+      this.waiting.delete(m.id);
+    });
+    this.worker.unref();
+  }
+
+  async read(afterSeq: number, limit: number): Promise<{ file: string; rows: number; lastSeq: number }> {
+    const id = this.next++;
+    const file = path.join(this.tmpDir, `columnize-${id % 2}.csv`);
+    const reply = await new Promise<{ rows: number; lastSeq: number; error?: string }>((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker.postMessage({ id, afterSeq, limit, file });
+    });
+    if (reply.error) throw new Error(`columnizer reader: ${reply.error}`);
+    return { file, rows: reply.rows, lastSeq: reply.lastSeq };
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+const CSV_COLUMNS = `{'seq': 'BIGINT', 'workspace_id': 'INTEGER', 'event_id': 'VARCHAR', 'type': 'VARCHAR', 'name': 'VARCHAR',
+  'ts': 'BIGINT', 'received_at': 'BIGINT', 'platform': 'VARCHAR', 'member_id': 'BIGINT', 'identity_id': 'BIGINT',
+  'target_member_id': 'BIGINT', 'target_identity_id': 'BIGINT', 'properties': 'VARCHAR'}`;
+
+async function columnizeCsv(rows: RowStore, cols: ColumnStore, reader: CsvLogReader, maxRows: number): Promise<ColumnizeResult> {
+  const wm = await readState(cols, EVENTS_WM);
+  const remapWm = await readState(cols, REMAPS_WM);
+  const batch = await reader.read(wm, maxRows);
+  const remaps = await rows.db.selectFrom('member_remaps').selectAll().where('id', '>', remapWm).orderBy('id').execute();
+  if (batch.rows === 0 && remaps.length === 0) return { moved: 0, remaps: 0, watermark: wm };
+  await cols.run('BEGIN TRANSACTION');
+  try {
+    if (batch.rows > 0) {
+      await cols.run(
+        `INSERT INTO events
+         SELECT seq, workspace_id, event_id, type, name, make_timestamp(ts), make_timestamp(received_at), platform, member_id,
+                identity_id, target_member_id, target_identity_id, properties
+           FROM read_csv($1, header = false, auto_detect = false, quote = '"', escape = '"', columns = ${CSV_COLUMNS})
+          WHERE seq > $2`,
+        [batch.file, wm],
+      );
+    }
+    await applyRemaps(cols, remaps);
+    await cols.run(stateUpsert, [EVENTS_WM, batch.lastSeq]);
+    if (remaps.length > 0) await cols.run(stateUpsert, [REMAPS_WM, remaps[remaps.length - 1]!.id]);
+    await cols.run('COMMIT');
+  } catch (err) {
+    await cols.run('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+  return { moved: batch.rows, remaps: remaps.length, watermark: batch.lastSeq };
+}
+
+type Remap = { workspace_id: number; from_member_id: number; to_member_id: number; identity_id: number | null };
+
+/**
+ * Applies member remaps in order. Runs of whole-member remaps (merges) are composed into one mapping and applied
+ * with one join per column: DuckDB has no index to make per-merge UPDATEs cheap. Identity remaps (splits) are rare
+ * and applied one by one, in their place in the order.
+ */
+async function applyRemaps(cols: ColumnStore, remaps: readonly Remap[]): Promise<void> {
+  let run = new Map<string, { ws: number; from: number; to: number }>();
+  const flush = async () => {
+    if (run.size === 0) return;
+    const pairs = [...run.values()].filter((p) => p.from !== p.to);
+    run = new Map();
+    if (pairs.length === 0) return;
+    await cols.run('CREATE TEMP TABLE IF NOT EXISTS remap_map (ws INTEGER, from_id BIGINT, to_id BIGINT)');
+    await cols.run('DELETE FROM remap_map');
+    for (let i = 0; i < pairs.length; i += 1000) {
+      const part = pairs.slice(i, i + 1000);
+      await cols.run(
+        `INSERT INTO remap_map VALUES ${part.map((_, j) => `($${3 * j + 1}, $${3 * j + 2}, $${3 * j + 3})`).join(', ')}`,
+        part.flatMap((p) => [p.ws, p.from, p.to]),
+      );
+    }
+    await cols.run('UPDATE events SET member_id = m.to_id FROM remap_map m WHERE events.workspace_id = m.ws AND events.member_id = m.from_id');
+    await cols.run('UPDATE events SET target_member_id = m.to_id FROM remap_map m WHERE events.workspace_id = m.ws AND events.target_member_id = m.from_id');
+  };
+  for (const m of remaps) {
+    const ws = m.workspace_id;
+    if (m.identity_id === null) {
+      // Compose: whatever mapped to `from` now maps to `to`; `from` itself maps to `to`.
+      for (const p of run.values()) if (p.ws === ws && p.to === m.from_member_id) p.to = m.to_member_id;
+      const key = `${ws}:${m.from_member_id}`;
+      if (!run.has(key)) run.set(key, { ws, from: m.from_member_id, to: m.to_member_id });
+    } else {
+      await flush();
+      await cols.run('UPDATE events SET member_id = $1 WHERE workspace_id = $2 AND member_id = $3 AND identity_id = $4', [m.to_member_id, ws, m.from_member_id, m.identity_id]);
+      await cols.run('UPDATE events SET target_member_id = $1 WHERE workspace_id = $2 AND target_member_id = $3 AND target_identity_id = $4', [m.to_member_id, ws, m.from_member_id, m.identity_id]);
+    }
+  }
+  await flush();
+}
 
 const EVENTS_WM = 'events_seq';
 const REMAPS_WM = 'member_remaps_id';
@@ -34,8 +150,9 @@ function appendNullable(a: DuckDBAppender, v: number | null): void {
 }
 
 /** One pass: at most `maxRows` events and every pending remap. */
-export async function columnizeOnce(rows: RowStore, cols: ColumnStore, maxRows = 50_000): Promise<ColumnizeResult> {
+export async function columnizeOnce(rows: RowStore, cols: ColumnStore, maxRows = 50_000, reader?: CsvLogReader): Promise<ColumnizeResult> {
   await rebuildReplayedWorkspaces(rows, cols);
+  if (reader) return columnizeCsv(rows, cols, reader, maxRows);
   const wm = await readState(cols, EVENTS_WM);
   const remapWm = await readState(cols, REMAPS_WM);
   const batch = await rows.db
@@ -74,16 +191,7 @@ export async function columnizeOnce(rows: RowStore, cols: ColumnStore, maxRows =
   await cols.run('BEGIN TRANSACTION');
   try {
     await cols.run('INSERT INTO events SELECT * FROM events_staging WHERE seq > $1', [wm]);
-    for (const m of remaps) {
-      const ws = m.workspace_id;
-      if (m.identity_id === null) {
-        await cols.run('UPDATE events SET member_id = $1 WHERE workspace_id = $2 AND member_id = $3', [m.to_member_id, ws, m.from_member_id]);
-        await cols.run('UPDATE events SET target_member_id = $1 WHERE workspace_id = $2 AND target_member_id = $3', [m.to_member_id, ws, m.from_member_id]);
-      } else {
-        await cols.run('UPDATE events SET member_id = $1 WHERE workspace_id = $2 AND member_id = $3 AND identity_id = $4', [m.to_member_id, ws, m.from_member_id, m.identity_id]);
-        await cols.run('UPDATE events SET target_member_id = $1 WHERE workspace_id = $2 AND target_member_id = $3 AND target_identity_id = $4', [m.to_member_id, ws, m.from_member_id, m.identity_id]);
-      }
-    }
+    await applyRemaps(cols, remaps);
     await cols.run(stateUpsert, [EVENTS_WM, newWm]);
     if (remaps.length > 0) await cols.run(stateUpsert, [REMAPS_WM, remaps[remaps.length - 1]!.id]);
     await cols.run('COMMIT');
@@ -158,7 +266,7 @@ export class Columnizer {
   constructor(
     private readonly rows: RowStore,
     private readonly cols: ColumnStore,
-    private readonly opts: { intervalMs: number; batchRows: number; onError?: (err: unknown) => void },
+    private readonly opts: { intervalMs: number; batchRows: number; onError?: (err: unknown) => void; onPass?: (r: ColumnizeResult, ms: number) => void; reader?: CsvLogReader },
   ) {}
 
   start(): void {
@@ -179,8 +287,10 @@ export class Columnizer {
     this.running = true;
     let moved = 0;
     try {
-      const r = await columnizeOnce(this.rows, this.cols, this.opts.batchRows);
+      const t0 = performance.now();
+      const r = await columnizeOnce(this.rows, this.cols, this.opts.batchRows, this.opts.reader);
       moved = r.moved + r.remaps;
+      if (moved > 0) this.opts.onPass?.(r, performance.now() - t0);
       this.lastError = undefined;
     } catch (err) {
       this.lastError = err;
@@ -197,13 +307,14 @@ export class Columnizer {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     while (this.running) await new Promise((r) => setTimeout(r, 10));
+    await this.opts.reader?.close();
   }
 
   /** Runs passes until nothing is left (CLI commands and tests). */
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      const r = await columnizeOnce(this.rows, this.cols, this.opts.batchRows);
+      const r = await columnizeOnce(this.rows, this.cols, this.opts.batchRows, this.opts.reader);
       total += r.moved;
       if (r.moved === 0 && r.remaps === 0) return total;
     }

@@ -11,6 +11,7 @@ import { normaliseMessage, type NormalisedEvent } from './normalise.ts';
 import type { Rejection } from './schema.ts';
 import { validateMessage } from './validate.ts';
 import { writeEvents, type StoredEvent } from './write-events.ts';
+import type { GroupCommitter } from './group-commit.ts';
 
 /** Derived state that must be exact and immediate (points, levels, …) updates in the ingest transaction. */
 export type IngestHook = (trx: Tx, ctx: { workspaceId: number; now: number }, events: readonly StoredEvent[]) => Promise<void>;
@@ -21,6 +22,8 @@ export interface IngestDeps {
   futureToleranceHours: number;
   phoneRegion?: CountryCode;
   hooks?: readonly IngestHook[];
+  /** Shares write transactions between concurrent calls (the server); without it each call commits alone. */
+  committer?: GroupCommitter;
   /** Called after each commit that stored events (wakes the columnizer). */
   onCommitted?: (stored: number) => void;
 }
@@ -67,7 +70,8 @@ export async function ingestMessages(deps: IngestDeps, target: IngestTarget, raw
   });
   if (events.length === 0) return { accepted: 0, duplicates, rejected, warnings: [], stored: [] };
 
-  const result = await withWriteTransaction(deps.store, async (trx) => {
+  const inTransaction = <T>(work: (trx: Tx) => Promise<T>) => (deps.committer ? deps.committer.run(work) : withWriteTransaction(deps.store, work));
+  const result = await inTransaction(async (trx) => {
     const fresh = await dropStored(trx, deps.store.dialect, target.workspaceId, events);
     if (fresh.length === 0) return { fresh, stored: [] as StoredEvent[], warnings: [] as ResolutionWarning[] };
     const ctx = { workspaceId: target.workspaceId, dialect: deps.store.dialect, now };
