@@ -34,9 +34,13 @@ export class CsvLogReader {
   async read(afterSeq: number, limit: number): Promise<{ file: string; rows: number; lastSeq: number }> {
     const id = this.next++;
     const file = path.join(this.tmpDir, `columnize-${id % 2}.csv`);
+    // Referenced only while a read is pending: an idle reader must not keep a finished CLI command alive.
+    this.worker.ref();
     const reply = await new Promise<{ rows: number; lastSeq: number; error?: string }>((resolve) => {
       this.waiting.set(id, resolve);
       this.worker.postMessage({ id, afterSeq, limit, file });
+    }).finally(() => {
+      if (this.waiting.size === 0) this.worker.unref();
     });
     if (reply.error) throw new Error(`columnizer reader: ${reply.error}`);
     return { file, rows: reply.rows, lastSeq: reply.lastSeq };
