@@ -106,15 +106,15 @@ export async function searchMembers(store: RowStore, ws: number, opts: { query?:
     const last = rows[rows.length - 1];
     if (rows.length === opts.limit && last) nextCursor = encodeCursor([last.last_seen ?? 0, last.id]);
   } else {
-    const byIdentity = await store.db
-      .selectFrom('identities')
-      .select('member_id')
-      .where('workspace_id', '=', ws)
-      .where('value', '>=', q.toLowerCase() === q ? q : q)
-      .where('value', '<', q + '\uffff')
-      .limit(opts.limit)
-      .execute();
-    const exactCase = q.toLowerCase() !== q ? await store.db.selectFrom('identities').select('member_id').where('workspace_id', '=', ws).where('value', '>=', q.toLowerCase()).where('value', '<', q.toLowerCase() + '\uffff').limit(opts.limit).execute() : [];
+    // Identity values are stored normalised (emails and handles lower-cased), so a prefix search tries both cases.
+    const prefixes = [...new Set([q, q.toLowerCase()])];
+    const byIdentity = (
+      await Promise.all(
+        prefixes.map((p) =>
+          store.db.selectFrom('identities').select('member_id').where('workspace_id', '=', ws).where('value', '>=', p).where('value', '<', p + '\uffff').limit(opts.limit).execute(),
+        ),
+      )
+    ).flat();
     const like = `%${q.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`;
     const byName = await store.db
       .selectFrom('members')
@@ -124,7 +124,7 @@ export async function searchMembers(store: RowStore, ws: number, opts: { query?:
       .where(sql<boolean>`display_name LIKE ${like} ESCAPE '\\'`)
       .limit(opts.limit)
       .execute();
-    const ids = [...new Set([...byName, ...byIdentity, ...exactCase].map((r) => r.member_id))].slice(0, opts.limit);
+    const ids = [...new Set([...byName, ...byIdentity].map((r) => r.member_id))].slice(0, opts.limit);
     rows = ids.length ? await store.db.selectFrom('members').selectAll().where('workspace_id', '=', ws).where('id', 'in', ids).execute() : [];
     rows.sort((a, b) => (b.last_seen ?? 0) - (a.last_seen ?? 0));
   }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { systemClock, type Clock } from '../../src/core/index.ts';
 import { ingestMessages, type IngestOutcome } from '../../src/ingest/index.ts';
 import { openRowStore, workspaceStore, type RowStore } from '../../src/store/index.ts';
+import { freshDatabase } from './postgres.ts';
 
 export function tempDir(prefix = 'sheyun-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -18,9 +19,11 @@ export interface TestRowStore {
   close(): Promise<void>;
 }
 
-export async function openTestRowStore(opts: { clock?: Clock; workspace?: string } = {}): Promise<TestRowStore> {
+/** A fresh row store: SQLite by default, or a new PostgreSQL database on `postgresUrl`. */
+export async function openTestRowStore(opts: { clock?: Clock; workspace?: string; postgresUrl?: string } = {}): Promise<TestRowStore> {
   const dir = tempDir();
-  const store = await openRowStore({ dialect: 'sqlite', file: path.join(dir, 'rows.sqlite') });
+  const pgdb = opts.postgresUrl ? await freshDatabase(opts.postgresUrl) : undefined;
+  const store = pgdb ? await openRowStore({ dialect: 'postgres', url: pgdb.url }) : await openRowStore({ dialect: 'sqlite', file: path.join(dir, 'rows.sqlite') });
   const ws = await workspaceStore(store.db, () => Date.now() * 1000).ensure(opts.workspace ?? 'test', 'Asia/Shanghai');
   const clock = opts.clock ?? systemClock;
   return {
@@ -31,6 +34,7 @@ export async function openTestRowStore(opts: { clock?: Clock; workspace?: string
       ingestMessages({ store, clock, futureToleranceHours: 24 }, { workspaceId: ws.id, defaultPlatform: platform }, messages),
     async close() {
       await store.close();
+      await pgdb?.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

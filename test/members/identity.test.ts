@@ -2,15 +2,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memberPublicId } from '../../src/core/index.ts';
 import { mergeMembers, replayIdentities, unmergeIdentity } from '../../src/members/index.ts';
+import { postgresUrl } from '../helpers/postgres.ts';
 import { openTestRowStore, type TestRowStore } from '../helpers/stores.ts';
 
+// The same contract on every row-store engine (Kysely's habit): SQLite always, PostgreSQL when one is available.
+const pgUrl = postgresUrl();
+const engines = [{ name: 'sqlite', url: undefined as string | undefined }, { name: 'postgres', url: pgUrl }];
+
 let t: TestRowStore;
-beforeEach(async () => {
-  t = await openTestRowStore();
-});
-afterEach(async () => {
-  await t.close();
-});
 
 /** The partition of identities into live members, as sorted strings: independent of member ids. */
 async function partition(): Promise<string[]> {
@@ -48,7 +47,17 @@ async function liveMembers(): Promise<{ id: number; event_count: number; target_
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day)).toISOString();
 
-describe('identity resolution', () => {
+describe.each(engines)('identity resolution on $name', ({ name, url }) => {
+  beforeEach(async (ctx) => {
+    if (name === 'postgres' && !url) return ctx.skip();
+    t = await openTestRowStore(url ? { postgresUrl: url } : {});
+  });
+  afterEach(async () => {
+    const open = t as TestRowStore | undefined;
+    t = undefined as unknown as TestRowStore;
+    await open?.close();
+  });
+
   it('links an anonymous visitor to the user who identifies, retroactively', async () => {
     await t.ingest([
       { type: 'track', anonymousId: 'a1', event: 'page_viewed', timestamp: at(1) },
