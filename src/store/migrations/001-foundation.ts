@@ -49,6 +49,13 @@ export async function up(db: Kysely<any>, dialect: RowDialect): Promise<void> {
     .execute();
   await db.schema.createIndex('members_ws_name').on('members').columns(['workspace_id', 'display_name']).execute();
   await db.schema.createIndex('members_ws_last_seen').on('members').columns(['workspace_id', 'last_seen']).execute();
+  // Merges re-point earlier merges into the loser; without this index each merge scanned every member.
+  await db.schema
+    .createIndex('members_merged_into')
+    .on('members')
+    .columns(['workspace_id', 'merged_into'])
+    .where(sql.ref('merged_into'), 'is not', null)
+    .execute();
 
   await db.schema
     .createTable('identities')
