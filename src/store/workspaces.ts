@@ -56,6 +56,10 @@ export function workspaceStore(db: Kysely<Database>, nowMicros: () => number) {
       return created;
     },
 
+    async rename(id: number, name: string): Promise<void> {
+      await db.updateTable('workspaces').set({ name }).where('id', '=', id).execute();
+    },
+
     async createKey(workspaceId: number, kind: ApiKeyKind, opts: { platform?: string; label?: string } = {}): Promise<CreatedKey> {
       const key = newApiKey(kind);
       const prefix = key.slice(0, 10);

@@ -35,6 +35,7 @@ export function registerServe(program: Command): void {
         process.stderr.write(`Empty store: loading a demo community of ${config.demoMembers} members (SHEYUN_DEMO=0 or --no-demo to skip)\n`);
         const r = await loadDemo(s, { members: config.demoMembers, seed: config.demoSeed });
         process.stderr.write(`Demo community loaded: ${r.events} events in ${r.seconds.toFixed(1)} s\n`);
+        if (ws.name === ws.slug) await s.workspaces.rename(ws.id, '示例社区 Demo community');
       }
       s.columnizer?.start();
       const keys = await consoleKeys(s, ws);
