@@ -1,5 +1,6 @@
 /** The `sheyun` command line: every command accepts `--data DIR` and `--workspace NAME`. */
 import { Command } from 'commander';
+import { registerColumnize } from './commands/columnize.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerImport } from './commands/import.ts';
 import { registerKeys } from './commands/keys.ts';
@@ -23,5 +24,6 @@ registerImport(program);
 registerMembers(program);
 registerDemo(program);
 registerReplay(program);
+registerColumnize(program);
 
 program.parseAsync(process.argv).catch(reportError);

@@ -92,20 +92,24 @@ type Remap = { workspace_id: number; from_member_id: number; to_member_id: numbe
  * and applied one by one, in their place in the order.
  */
 async function applyRemaps(cols: ColumnStore, remaps: readonly Remap[]): Promise<void> {
-  let run = new Map<string, { ws: number; from: number; to: number }>();
+  // from → final target, and final target → the froms that map to it (to re-point them when the target moves on).
+  let to = new Map<string, number>();
+  let byTarget = new Map<string, string[]>();
   const flush = async () => {
-    if (run.size === 0) return;
-    const pairs = [...run.values()].filter((p) => p.from !== p.to);
-    run = new Map();
+    if (to.size === 0) return;
+    const pairs: [number, number, number][] = [];
+    for (const [key, target] of to) {
+      const [ws, from] = key.split(':').map(Number) as [number, number];
+      if (from !== target) pairs.push([ws, from, target]);
+    }
+    to = new Map();
+    byTarget = new Map();
     if (pairs.length === 0) return;
     await cols.run('CREATE TEMP TABLE IF NOT EXISTS remap_map (ws INTEGER, from_id BIGINT, to_id BIGINT)');
     await cols.run('DELETE FROM remap_map');
     for (let i = 0; i < pairs.length; i += 1000) {
       const part = pairs.slice(i, i + 1000);
-      await cols.run(
-        `INSERT INTO remap_map VALUES ${part.map((_, j) => `($${3 * j + 1}, $${3 * j + 2}, $${3 * j + 3})`).join(', ')}`,
-        part.flatMap((p) => [p.ws, p.from, p.to]),
-      );
+      await cols.run(`INSERT INTO remap_map VALUES ${part.map((_, j) => `($${3 * j + 1}, $${3 * j + 2}, $${3 * j + 3})`).join(', ')}`, part.flat());
     }
     await cols.run('UPDATE events SET member_id = m.to_id FROM remap_map m WHERE events.workspace_id = m.ws AND events.member_id = m.from_id');
     await cols.run('UPDATE events SET target_member_id = m.to_id FROM remap_map m WHERE events.workspace_id = m.ws AND events.target_member_id = m.from_id');
@@ -114,9 +118,13 @@ async function applyRemaps(cols: ColumnStore, remaps: readonly Remap[]): Promise
     const ws = m.workspace_id;
     if (m.identity_id === null) {
       // Compose: whatever mapped to `from` now maps to `to`; `from` itself maps to `to`.
-      for (const p of run.values()) if (p.ws === ws && p.to === m.from_member_id) p.to = m.to_member_id;
-      const key = `${ws}:${m.from_member_id}`;
-      if (!run.has(key)) run.set(key, { ws, from: m.from_member_id, to: m.to_member_id });
+      const fromKey = `${ws}:${m.from_member_id}`;
+      const toKey = `${ws}:${m.to_member_id}`;
+      const moved = byTarget.get(fromKey) ?? [];
+      byTarget.delete(fromKey);
+      if (!to.has(fromKey)) moved.push(fromKey);
+      for (const k of moved) to.set(k, m.to_member_id);
+      byTarget.set(toKey, [...(byTarget.get(toKey) ?? []), ...moved]);
     } else {
       await flush();
       await cols.run('UPDATE events SET member_id = $1 WHERE workspace_id = $2 AND member_id = $3 AND identity_id = $4', [m.to_member_id, ws, m.from_member_id, m.identity_id]);

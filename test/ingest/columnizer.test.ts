@@ -50,6 +50,21 @@ it('moves rows in passes of bounded size, each exactly once, and restarts from i
   await compareStores();
 });
 
+it('composes chains of merges made between two passes', async () => {
+  await ingest(['x', 'y', 'z', 'w'].map((u, i) => ({ type: 'track', userId: u, event: 'e', messageId: `ch-${i}` })).concat([{ type: 'track', userId: 'w', event: 'liked', target: { userId: 'z' }, messageId: 'ch-t' }] as never));
+  await s.columnizer!.drain();
+  const id = async (u: string) => memberPublicId((await s.rows.db.selectFrom('identities').select('member_id').where('value', '=', u).executeTakeFirstOrThrow()).member_id);
+  const ctx = { store: s.rows, now: s.clock.nowMicros() };
+  // z → y, then y → x (z's events must follow to x), then w → x.
+  await mergeMembers(ctx, ws, [await id('y'), await id('z')]);
+  await mergeMembers(ctx, ws, [await id('x'), await id('y')]);
+  await mergeMembers(ctx, ws, [await id('x'), await id('w')]);
+  await s.columnizer!.drain();
+  await compareStores();
+  const members = await s.columns!.query<{ n: bigint }>('SELECT count(DISTINCT member_id) AS n FROM events WHERE member_id IS NOT NULL');
+  expect(members[0]!.n).toBe(1n);
+});
+
 it('applies merges and splits made after the rows were moved', async () => {
   await ingest([
     { type: 'track', userId: 'a', event: 'e', messageId: 'm1' },
