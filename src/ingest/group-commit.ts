@@ -30,6 +30,9 @@ export class GroupCommitter {
 
   private async drain(): Promise<void> {
     this.running = true;
+    // Let requests already received finish parsing and join this transaction (the writes themselves are synchronous,
+    // so without a pause no other request could ever be queued behind one).
+    await new Promise((resolve) => setImmediate(resolve));
     while (this.queue.length > 0) {
       const calls = this.queue.splice(0, this.maxCalls);
       if (calls.length === 1) {
