@@ -31,7 +31,12 @@ const toRecord = (r: { id: number; slug: string; name: string; time_zone: string
   timeZone: r.time_zone,
 });
 
+/** Authenticated keys are remembered this long: a revocation takes effect within it. */
+const AUTH_TTL_MS = 5_000;
+
 export function workspaceStore(db: Kysely<Database>, nowMicros: () => number) {
+  // Every ingest request authenticates; a short cache keeps that lookup off the busy row-store connection.
+  const authCache = new Map<string, { at: number; auth: AuthenticatedKey | undefined }>();
   return {
     async find(slug: string): Promise<WorkspaceRecord | undefined> {
       const r = await db.selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();
@@ -90,6 +95,7 @@ export function workspaceStore(db: Kysely<Database>, nowMicros: () => number) {
     },
 
     async revokeKey(workspaceId: number, prefix: string): Promise<number> {
+      authCache.clear();
       const r = await db
         .updateTable('api_keys')
         .set({ revoked_at: nowMicros() })
@@ -100,8 +106,18 @@ export function workspaceStore(db: Kysely<Database>, nowMicros: () => number) {
       return Number(r.numUpdatedRows);
     },
 
-    /** Looks a presented secret up by its hash; undefined for unknown or revoked keys. */
+    /** Looks a presented secret up by its hash; undefined for unknown or revoked keys (cached for a few seconds). */
     async authenticate(key: string): Promise<AuthenticatedKey | undefined> {
+      const hash = hashApiKey(key);
+      const cached = authCache.get(hash);
+      if (cached && Date.now() - cached.at < AUTH_TTL_MS) return cached.auth;
+      const auth = await this.lookupKey(hash);
+      if (authCache.size > 10_000) authCache.clear();
+      authCache.set(hash, { at: Date.now(), auth });
+      return auth;
+    },
+
+    async lookupKey(hash: string): Promise<AuthenticatedKey | undefined> {
       const r = await db
         .selectFrom('api_keys')
         .innerJoin('workspaces', 'workspaces.id', 'api_keys.workspace_id')
@@ -115,7 +131,7 @@ export function workspaceStore(db: Kysely<Database>, nowMicros: () => number) {
           'workspaces.name',
           'workspaces.time_zone',
         ])
-        .where('api_keys.key_hash', '=', hashApiKey(key))
+        .where('api_keys.key_hash', '=', hash)
         .executeTakeFirst();
       if (!r || r.revoked_at !== null) return undefined;
       return { workspace: toRecord(r), kind: r.kind, platform: r.platform, keyId: r.keyId };
