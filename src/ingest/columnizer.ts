@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DuckDBTimestampValue, type DuckDBAppender } from '@duckdb/node-api';
+import { lastRemapId, remapsAfter } from '../members/index.ts';
 import type { ColumnStore, RowStore } from '../store/index.ts';
 
 /**
@@ -59,7 +60,7 @@ async function columnizeCsv(rows: RowStore, cols: ColumnStore, reader: CsvLogRea
   const wm = await readState(cols, EVENTS_WM);
   const remapWm = await readState(cols, REMAPS_WM);
   const batch = await reader.read(wm, maxRows);
-  const remaps = await rows.db.selectFrom('member_remaps').selectAll().where('id', '>', remapWm).orderBy('id').execute();
+  const remaps = await remapsAfter(rows, remapWm);
   if (batch.rows === 0 && remaps.length === 0) return { moved: 0, remaps: 0, watermark: wm };
   await cols.run('BEGIN TRANSACTION');
   try {
@@ -174,7 +175,7 @@ export async function columnizeOnce(rows: RowStore, cols: ColumnStore, maxRows =
     .orderBy('seq')
     .limit(maxRows)
     .execute();
-  const remaps = await rows.db.selectFrom('member_remaps').selectAll().where('id', '>', remapWm).orderBy('id').execute();
+  const remaps = await remapsAfter(rows, remapWm);
   if (batch.length === 0 && remaps.length === 0) return { moved: 0, remaps: 0, watermark: wm };
 
   // Leftovers of a pass that crashed before its commit are discarded; the watermark says they were never moved.
@@ -252,7 +253,7 @@ async function rebuildReplayedWorkspaces(rows: RowStore, cols: ColumnStore): Pro
       a.closeSync();
       last = chunk[chunk.length - 1]!.seq;
     }
-    const lastRemap = await rows.db.selectFrom('member_remaps').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
+    const lastRemap = await lastRemapId(rows);
     await cols.run('BEGIN TRANSACTION');
     await cols.run(
       `UPDATE events SET member_id = r.member_id, identity_id = r.identity_id, target_member_id = r.target_member_id, target_identity_id = r.target_identity_id
@@ -261,7 +262,7 @@ async function rebuildReplayedWorkspaces(rows: RowStore, cols: ColumnStore): Pro
     );
     await cols.run(stateUpsert, [name, w.identity_generation]);
     // Remaps queued before the replay are already reflected in the ids just copied.
-    await cols.run(stateUpsert, [REMAPS_WM, Math.max(Number(lastRemap?.m ?? 0), await readState(cols, REMAPS_WM))]);
+    await cols.run(stateUpsert, [REMAPS_WM, Math.max(lastRemap, await readState(cols, REMAPS_WM))]);
     await cols.run('COMMIT');
     await cols.run('DELETE FROM remap_staging');
   }

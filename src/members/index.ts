@@ -13,3 +13,4 @@ export { mergeMembers, unmergeIdentity, type IdentityRef } from './operations.ts
 export { replayIdentities, recomputeAllCounters, type ReplayReport } from './replay.ts';
 export { liveMemberId, identityHolder } from './lookup.ts';
 export { getMemberProfile, searchMembers, memberTimeline, type MemberSummaryView } from './profile.ts';
+export { memberCounts, remapsAfter, lastRemapId, type MemberRemap } from './counts.ts';

@@ -1,5 +1,5 @@
 /** Events per local day for the last N days: column store for what the columnizer moved, row store for the rest. */
-import { sql } from 'kysely';
+import { eventCountsByTimeBucket } from '../../ingest/index.ts';
 import type { ColumnStore, RowStore } from '../../store/index.ts';
 import { addDays, duckLocalDay, localDay } from '../time-zone.ts';
 
@@ -29,17 +29,9 @@ export async function eventsPerDay(
   // Acknowledged rows the columnizer has not moved yet: counted in the row store per quarter hour (every time
   // zone's offset is a multiple of 15 minutes), then assigned to local days here.
   const QUARTER = 900_000_000;
-  const pending = await rows.db
-    .selectFrom('events')
-    .select((eb) => [sql<number>`ts / ${QUARTER}`.as('q'), eb.fn.countAll<number>().as('n')])
-    .where('seq', '>', cols ? opts.watermark : 0)
-    .where('workspace_id', '=', ws)
-    .where('type', 'not in', ['merge', 'unmerge'])
-    .groupBy(sql`ts / ${QUARTER}`)
-    .execute();
-  for (const p of pending) {
-    const d = localDay(Math.floor(Number(p.q)) * QUARTER, opts.timeZone);
-    counts.set(d, (counts.get(d) ?? 0) + Number(p.n));
+  for (const p of await eventCountsByTimeBucket(rows, ws, cols ? opts.watermark : 0, QUARTER)) {
+    const d = localDay(p.bucketStart, opts.timeZone);
+    counts.set(d, (counts.get(d) ?? 0) + p.count);
   }
   const out: DayCount[] = [];
   for (let i = 0; i < opts.days; i++) {

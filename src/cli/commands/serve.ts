@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { startHttpServer } from '../../api/index.ts';
+import { hasEvents } from '../../ingest/index.ts';
 import { openSheyun } from '../../main.ts';
 import { CliError, configFrom } from '../context.ts';
 import { consoleKeys } from '../console-keys.ts';
@@ -30,7 +31,7 @@ export function registerServe(program: Command): void {
         throw err;
       });
       const ws = await s.defaultWorkspace();
-      const empty = !(await s.rows.db.selectFrom('events').select('seq').where('workspace_id', '=', ws.id).limit(1).executeTakeFirst());
+      const empty = !(await hasEvents(s.rows, ws.id));
       if (empty && config.demo) {
         process.stderr.write(`Empty store: loading a demo community of ${config.demoMembers} members (SHEYUN_DEMO=0 or --no-demo to skip)\n`);
         const r = await loadDemo(s, { members: config.demoMembers, seed: config.demoSeed });

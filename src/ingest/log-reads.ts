@@ -1,0 +1,30 @@
+/** Reads of the ingest log that other modules need: counts by event name, the newest sequence number, pending rows. */
+import { sql } from 'kysely';
+import type { RowStore } from '../store/index.ts';
+
+export async function eventNameCounts(store: RowStore, ws: number): Promise<{ name: string; count: number }[]> {
+  const rows = await store.db.selectFrom('event_type_counts').select(['name', 'count']).where('workspace_id', '=', ws).orderBy('count', 'desc').orderBy('name').execute();
+  return rows.map((r) => ({ name: r.name, count: Number(r.count) }));
+}
+
+export async function lastSeq(store: RowStore): Promise<number> {
+  const r = await store.db.selectFrom('events').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
+  return Number(r?.m ?? 0);
+}
+
+export async function hasEvents(store: RowStore, ws: number): Promise<boolean> {
+  return Boolean(await store.db.selectFrom('events').select('seq').where('workspace_id', '=', ws).limit(1).executeTakeFirst());
+}
+
+/** Member activity (not operator records) after `afterSeq`, counted per `bucketMicros` of event time. */
+export async function eventCountsByTimeBucket(store: RowStore, ws: number, afterSeq: number, bucketMicros: number): Promise<{ bucketStart: number; count: number }[]> {
+  const rows = await store.db
+    .selectFrom('events')
+    .select((eb) => [sql<number>`ts / ${bucketMicros}`.as('b'), eb.fn.countAll<number>().as('n')])
+    .where('seq', '>', afterSeq)
+    .where('workspace_id', '=', ws)
+    .where('type', 'not in', ['merge', 'unmerge'])
+    .groupBy(sql`ts / ${bucketMicros}`)
+    .execute();
+  return rows.map((r) => ({ bucketStart: Math.floor(Number(r.b)) * bucketMicros, count: Number(r.n) }));
+}
