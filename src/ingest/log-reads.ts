@@ -18,13 +18,15 @@ export async function hasEvents(store: RowStore, ws: number): Promise<boolean> {
 
 /** Member activity (not operator records) after `afterSeq`, counted per `bucketMicros` of event time. */
 export async function eventCountsByTimeBucket(store: RowStore, ws: number, afterSeq: number, bucketMicros: number): Promise<{ bucketStart: number; count: number }[]> {
+  // The bucket is a literal, not a parameter: PostgreSQL only matches GROUP BY to the select list by identical text.
+  const bucket = sql.lit(Math.trunc(bucketMicros));
   const rows = await store.db
     .selectFrom('events')
-    .select((eb) => [sql<number>`ts / ${bucketMicros}`.as('b'), eb.fn.countAll<number>().as('n')])
+    .select((eb) => [sql<number>`ts / ${bucket}`.as('b'), eb.fn.countAll<number>().as('n')])
     .where('seq', '>', afterSeq)
     .where('workspace_id', '=', ws)
     .where('type', 'not in', ['merge', 'unmerge'])
-    .groupBy(sql`ts / ${bucketMicros}`)
+    .groupBy(sql`ts / ${bucket}`)
     .execute();
   return rows.map((r) => ({ bucketStart: Math.floor(Number(r.b)) * bucketMicros, count: Number(r.n) }));
 }
