@@ -50,6 +50,24 @@ it('moves rows in passes of bounded size, each exactly once, and restarts from i
   await compareStores();
 });
 
+it('carries any text through the worker CSV files unchanged (quotes, commas, newlines, Chinese, emoji)', async () => {
+  const nasty = ['say "hi", ok', 'line1\nline2\r\nline3', '逗号，引号“”和表情😀', 'back\\slash\ttab', ''];
+  await ingest(
+    nasty.map((text, i) => ({
+      type: 'track',
+      userId: `csv-${i}`,
+      event: text === '' ? 'empty' : text.slice(0, 40),
+      platform: 'csv.test',
+      messageId: `csv"${i},\n`,
+      properties: { text, nested: { quote: '"', list: [text, 1, null, true] } },
+    })),
+  );
+  expect(await s.columnizer!.drain()).toBe(nasty.length);
+  const rows = await s.rows.db.selectFrom('events').select(['event_id', 'name', 'properties']).orderBy('seq').execute();
+  const cols = await s.columns!.query<{ event_id: string; name: string; properties: string }>('SELECT event_id, name, CAST(properties AS VARCHAR) AS properties FROM events ORDER BY seq');
+  expect(cols.map((c) => [c.event_id, c.name, JSON.parse(c.properties)])).toEqual(rows.map((r) => [r.event_id, r.name, JSON.parse(r.properties)]));
+});
+
 it('composes chains of merges made between two passes', async () => {
   await ingest(['x', 'y', 'z', 'w'].map((u, i) => ({ type: 'track', userId: u, event: 'e', messageId: `ch-${i}` })).concat([{ type: 'track', userId: 'w', event: 'liked', target: { userId: 'z' }, messageId: 'ch-t' }] as never));
   await s.columnizer!.drain();
