@@ -10,7 +10,7 @@ export { resolveBatch, type ResolvableEvent, type Resolution, type ResolutionWar
 export { mergeStoredMembers, splitIdentity, recomputeCounters } from './merge-writes.ts';
 export { displayNameFrom } from './traits.ts';
 export { mergeMembers, unmergeIdentity, type IdentityRef } from './operations.ts';
-export { replayIdentities, recomputeAllCounters, type ReplayReport } from './replay.ts';
+export { replayIdentities, type ReplayReport } from './replay.ts';
 export { liveMemberId, identityHolder } from './lookup.ts';
 export { getMemberProfile, searchMembers, memberTimeline, type MemberSummaryView } from './profile.ts';
 export { memberCounts, remapsAfter, lastRemapId, type MemberRemap } from './counts.ts';

@@ -2,6 +2,7 @@
  * The row-level effect of merging two stored members and of splitting an identity out: identities and events move,
  * counters follow, the change is recorded, and a remap is queued for the column store. Runs inside a transaction.
  */
+import { sql } from 'kysely';
 import { allocateIds, type RowDialect, type Tx } from '../store/index.ts';
 import { displayNameFrom } from './traits.ts';
 
@@ -170,33 +171,20 @@ export async function splitIdentity(trx: Tx, ctx: Ctx, identityId: number, seq: 
   return { from, to: to! };
 }
 
-/** Counters from the events themselves (after a split, where deltas are not known); first/last seen count acts only. */
-export async function recomputeCounters(trx: Tx, ws: number, members: readonly number[], now: number): Promise<void> {
-  for (const id of members) {
-    const a = await trx
-      .selectFrom('events')
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('ts').as('first'), eb.fn.max('ts').as('last')])
-      .where('workspace_id', '=', ws)
-      .where('member_id', '=', id)
-      .executeTakeFirstOrThrow();
-    const t = await trx
-      .selectFrom('events')
-      .select((eb) => [eb.fn.countAll<number>().as('n')])
-      .where('workspace_id', '=', ws)
-      .where('target_member_id', '=', id)
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable('members')
-      .set({
-        event_count: Number(a.n),
-        target_count: Number(t.n),
-        first_seen: a.first === null ? null : Number(a.first),
-        last_seen: a.last === null ? null : Number(a.last),
-        updated_at: now,
-      })
-      .where('workspace_id', '=', ws)
-      .where('id', '=', id)
-      .execute();
-  }
+/**
+ * Counters and first/last seen from the log itself (after a split or a replay, where deltas are not known); the
+ * incremental path in ingest must agree with this definition (tested by the replay test). First/last seen count
+ * what the member did; `target_count` what was done about them.
+ */
+export async function recomputeCounters(trx: Tx, ws: number, members: readonly number[] | 'all', now: number): Promise<void> {
+  if (members !== 'all' && members.length === 0) return;
+  const only = members === 'all' ? sql`merged_into IS NULL` : sql`id IN (${sql.join(members)})`;
+  await sql`
+    UPDATE members SET
+      event_count = COALESCE((SELECT count(*) FROM events e WHERE e.workspace_id = members.workspace_id AND e.member_id = members.id), 0),
+      target_count = COALESCE((SELECT count(*) FROM events e WHERE e.workspace_id = members.workspace_id AND e.target_member_id = members.id), 0),
+      first_seen = (SELECT min(ts) FROM events e WHERE e.workspace_id = members.workspace_id AND e.member_id = members.id),
+      last_seen = (SELECT max(ts) FROM events e WHERE e.workspace_id = members.workspace_id AND e.member_id = members.id),
+      updated_at = ${now}
+    WHERE workspace_id = ${ws} AND ${only}`.execute(trx);
 }
-

@@ -7,7 +7,7 @@ import type { IdentityKey, IdentityKind } from './identity-keys.ts';
 import { resolveBatch, type ResolvableEvent } from './resolver.ts';
 import { identityHolder } from './lookup.ts';
 import { applyMerge } from './operations.ts';
-import { splitIdentity } from './merge-writes.ts';
+import { recomputeCounters, splitIdentity } from './merge-writes.ts';
 import { withWriteTransaction, type RowStore, type Tx } from '../store/index.ts';
 
 interface Claims {
@@ -74,7 +74,7 @@ export async function replayIdentities(store: RowStore, ws: number, now: number,
       events += rows.length;
       last = rows[rows.length - 1]!.seq;
     }
-    await recomputeAllCounters(trx, ws, now);
+    await recomputeCounters(trx, ws, 'all', now);
     await trx
       .updateTable('workspaces')
       .set((eb) => ({ identity_generation: eb('identity_generation', '+', 1) }))
@@ -117,16 +117,4 @@ async function setResolution(
       FROM (VALUES ${sql.join(values)}) AS v
       WHERE events.seq = v.column1 AND events.workspace_id = ${big(ws)}`.execute(trx);
   }
-}
-
-/** Counters and first/last seen of every member, from the log (the incremental path must agree: tested). */
-export async function recomputeAllCounters(trx: Tx, ws: number, now: number): Promise<void> {
-  await sql`
-    UPDATE members SET
-      event_count = COALESCE((SELECT count(*) FROM events e WHERE e.workspace_id = members.workspace_id AND e.member_id = members.id), 0),
-      target_count = COALESCE((SELECT count(*) FROM events e WHERE e.workspace_id = members.workspace_id AND e.target_member_id = members.id), 0),
-      first_seen = (SELECT min(ts) FROM events e WHERE e.workspace_id = members.workspace_id AND e.member_id = members.id),
-      last_seen = (SELECT max(ts) FROM events e WHERE e.workspace_id = members.workspace_id AND e.member_id = members.id),
-      updated_at = ${now}
-    WHERE workspace_id = ${ws} AND merged_into IS NULL`.execute(trx);
 }

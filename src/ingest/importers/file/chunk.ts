@@ -37,3 +37,13 @@ export interface FileReadOptions {
 }
 
 export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
+
+/**
+ * The chunk left when a reader stops — at the end, or at a failure, whose earlier lines are still imported — or
+ * undefined when it holds nothing. Its progress is the whole file on success, what was read on failure.
+ */
+export function finalChunk(chunk: FileChunk, source: { size: number; bytesRead(): number }, failed: boolean): FileChunk | undefined {
+  if (chunk.messages.length === 0 && chunk.badLines.length === 0 && chunk.lastLine < chunk.firstLine) return undefined;
+  chunk.bytesRead = failed ? source.bytesRead() : source.size;
+  return chunk;
+}

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse';
 import { basename } from 'node:path';
 import { AppError } from '../../../core/index.ts';
 import { openByteSource, readFailure } from './byte-source.ts';
-import { DEFAULT_MAX_LINE_BYTES, type FileChunk, type FileReadOptions } from './chunk.ts';
+import { DEFAULT_MAX_LINE_BYTES, finalChunk, type FileChunk, type FileReadOptions } from './chunk.ts';
 import { csvLayout, csvRecordToMessage, type CsvLayout } from './csv-record.ts';
 
 /** A parsed record or a record csv-parse could not parse, in file order. */
@@ -98,10 +98,8 @@ export async function* readCsv(path: string, opts: FileReadOptions): AsyncGenera
   } finally {
     source.close();
   }
-  if (chunk.messages.length > 0 || chunk.badLines.length > 0 || chunk.lastLine >= chunk.firstLine) {
-    chunk.bytesRead = failure === undefined ? source.size : source.bytesRead();
-    yield chunk;
-  }
+  const last = finalChunk(chunk, source, failure !== undefined);
+  if (last) yield last;
   if (failure !== undefined) throw csvFailure(path, parsedThrough + 1, maxRecord, failure);
 }
 

@@ -4,7 +4,7 @@
  * whole, so memory stays bounded by one read chunk, one output chunk and one line.
  */
 import { openByteSource, readFailure } from './byte-source.ts';
-import { DEFAULT_MAX_LINE_BYTES, type FileChunk, type FileReadOptions, type ImportRejection } from './chunk.ts';
+import { DEFAULT_MAX_LINE_BYTES, finalChunk, type FileChunk, type FileReadOptions, type ImportRejection } from './chunk.ts';
 
 const NL = 10;
 
@@ -98,10 +98,8 @@ export async function* readJsonl(path: string, opts: FileReadOptions): AsyncGene
     source.close();
   }
   // Whatever was read before a failure is still imported; then the failure names the line it stopped at.
-  if (chunk.messages.length > 0 || chunk.badLines.length > 0 || chunk.lastLine >= chunk.firstLine) {
-    chunk.bytesRead = failure === undefined ? source.size : source.bytesRead();
-    yield chunk;
-  }
+  const last = finalChunk(chunk, source, failure !== undefined);
+  if (last) yield last;
   if (failure !== undefined) throw readFailure(path, line + 1, failure);
 
   function appendCarry(part: Buffer): void {
