@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateDemo } from '../src/demo/index.ts';
 import { ROOT, tempDir, type BenchResult } from './lib.ts';
+import { sqliteCeiling } from './sqlite-ceiling.ts';
 
 function cli(args: string[]): { json: Record<string, unknown>; seconds: number } {
   const t0 = performance.now();
@@ -28,6 +29,7 @@ export async function bulkImport(events: number): Promise<BenchResult[]> {
   }
   fs.closeSync(fd);
   const r = cli(['import', 'events', file, '--data', path.join(dir, 'store')]);
+  const ceiling = await sqliteCeiling(path.join(dir, 'store', 'rows.sqlite'));
   fs.rmSync(dir, { recursive: true, force: true });
   const accepted = Number(r.json['accepted'] ?? 0);
   const importSeconds = Number(r.json['seconds'] ?? r.json['elapsedSeconds'] ?? r.seconds);
@@ -40,6 +42,13 @@ export async function bulkImport(events: number): Promise<BenchResult[]> {
       met: rate >= 200_000,
       details: r.json,
     },
+    ...ceiling.map((c) => ({
+      name: `SQLite alone appending the same event rows (${c.indexes === 'all' ? 'all three event indexes' : 'unique event-id index only'}, ${c.eventsPerTransaction.toLocaleString('en')} per transaction)`,
+      target: 'the ceiling for any ingest path',
+      value: `${c.eventsPerSecond.toLocaleString('en')} events/s`,
+      met: null,
+      details: { ...c },
+    })),
   ];
 }
 

@@ -1,5 +1,5 @@
 /** Profile traits: identify calls merge into them (latest value wins per trait); the display name follows them. */
-import type { Tx } from '../store/index.ts';
+import { bulkInsert, cachedQuery, placeholderList, type BulkStatement, type RowDialect, type Tx } from '../store/index.ts';
 
 export function displayNameFrom(traits: Record<string, unknown>): string | null {
   const s = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : undefined);
@@ -7,31 +7,40 @@ export function displayNameFrom(traits: Record<string, unknown>): string | null 
   return s(traits['name']) ?? (full || undefined) ?? s(traits['username']) ?? s(traits['handle']) ?? null;
 }
 
+/**
+ * Traits as a keyed upsert on the primary key, like the counters: one statement per 500 members instead of one
+ * UPDATE each (identify-heavy imports spent most of their time there). Every member exists, so only the update runs.
+ */
+const MEMBER_TRAITS: BulkStatement = {
+  name: 'member_traits',
+  table: 'members',
+  columns: ['id', 'workspace_id', 'traits', 'display_name', 'created_at', 'updated_at'],
+  casts: ['bigint', 'bigint', 'text', 'text', 'bigint', 'bigint'],
+  suffix: 'ON CONFLICT (id) DO UPDATE SET traits = excluded.traits, display_name = excluded.display_name, updated_at = excluded.updated_at',
+};
+
 /** Applies patches in order; one read and one write per member touched. */
 export async function applyTraitPatches(
   trx: Tx,
-  ctx: { workspaceId: number; now: number },
+  ctx: { workspaceId: number; dialect: RowDialect; now: number },
   patches: readonly { memberId: number; traits: Record<string, unknown> }[],
 ): Promise<void> {
   const ids = [...new Set(patches.map((p) => p.memberId))];
   const current = new Map<number, Record<string, unknown>>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await trx
-      .selectFrom('members')
-      .select(['id', 'traits'])
-      .where('workspace_id', '=', ctx.workspaceId)
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const r of rows) current.set(r.id, JSON.parse(r.traits) as Record<string, unknown>);
+    const part = ids.slice(i, i + 500);
+    const rows = await cachedQuery<{ id: number; traits: string }>(
+      trx,
+      `${ctx.dialect}|member_traits_read|${part.length}`,
+      () => `SELECT id, traits FROM members WHERE workspace_id = ${placeholderList(ctx.dialect, 1)} AND id IN (${placeholderList(ctx.dialect, part.length, 1)})`,
+      [ctx.workspaceId, ...part],
+    );
+    for (const r of rows) current.set(Number(r.id), JSON.parse(r.traits) as Record<string, unknown>);
   }
   for (const p of patches) current.set(p.memberId, { ...(current.get(p.memberId) ?? {}), ...p.traits });
-  for (const id of ids) {
+  const rows = ids.map((id) => {
     const traits = current.get(id) ?? {};
-    await trx
-      .updateTable('members')
-      .set({ traits: JSON.stringify(traits), display_name: displayNameFrom(traits), updated_at: ctx.now })
-      .where('workspace_id', '=', ctx.workspaceId)
-      .where('id', '=', id)
-      .execute();
-  }
+    return [id, ctx.workspaceId, JSON.stringify(traits), displayNameFrom(traits), ctx.now, ctx.now];
+  });
+  await bulkInsert(trx, ctx.dialect, MEMBER_TRAITS, rows);
 }

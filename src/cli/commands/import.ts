@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { workspaceStatus } from '../../analytics/index.ts';
 import { AppError } from '../../core/index.ts';
-import { importEventsFile, importStackExchangeDump, MAX_BATCH_SIZE, type FileImportResult, type ImportRejection } from '../../ingest/index.ts';
+import { DEFAULT_BATCH_SIZE, importEventsFile, importStackExchangeDump, MAX_BATCH_SIZE, type FileImportResult, type ImportRejection } from '../../ingest/index.ts';
 import type { Sheyun } from '../../main.ts';
 import { CliError, printJson, withSheyun } from '../context.ts';
 
@@ -27,7 +27,7 @@ const eventsFlags = z.object({
   ...commonFlags,
   platform: z.string().default('import'),
   format: z.enum(['jsonl', 'csv']).optional(),
-  batchSize: z.coerce.number().int().min(1).max(MAX_BATCH_SIZE).default(2000),
+  batchSize: z.coerce.number().int().min(1).max(MAX_BATCH_SIZE).default(DEFAULT_BATCH_SIZE),
   rejects: z.string().min(1).optional(),
 });
 const dumpFlags = z.object(commonFlags);
@@ -49,7 +49,7 @@ export function registerImport(program: Command): void {
     .description('import a JSONL or CSV file of Segment messages (track, identify, …), optionally gzipped')
     .option('--format <format>', 'jsonl | csv (default: from the extension)')
     .option('--platform <name>', 'platform of identities when a message names none', 'import')
-    .option('--batch-size <n>', 'messages per transaction', '2000')
+    .option('--batch-size <n>', 'messages per transaction', String(DEFAULT_BATCH_SIZE))
     .option('--rejects <file>', 'write every rejected line to this JSONL file')
     .option('--force', 're-read a file that was already imported (duplicates are still skipped)')
     .option('--json', 'print the summary as one JSON object on stdout')
