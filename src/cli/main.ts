@@ -1,5 +1,6 @@
 /** The `sheyun` command line: every command accepts `--data DIR` and `--workspace NAME`. */
 import { Command } from 'commander';
+import { registerClv } from './commands/clv.ts';
 import { registerColumnize } from './commands/columnize.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerImport } from './commands/import.ts';
@@ -25,5 +26,6 @@ registerMembers(program);
 registerDemo(program);
 registerReplay(program);
 registerColumnize(program);
+registerClv(program);
 
 program.parseAsync(process.argv).catch(reportError);

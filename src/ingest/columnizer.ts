@@ -164,6 +164,10 @@ function appendNullable(a: DuckDBAppender, v: number | null): void {
 
 /** One pass: at most `maxRows` events and every pending remap. */
 export async function columnizeOnce(rows: RowStore, cols: ColumnStore, maxRows = 50_000, reader?: CsvLogReader): Promise<ColumnizeResult> {
+  return cols.exclusive(() => columnizePass(rows, cols, maxRows, reader));
+}
+
+async function columnizePass(rows: RowStore, cols: ColumnStore, maxRows: number, reader?: CsvLogReader): Promise<ColumnizeResult> {
   await rebuildReplayedWorkspaces(rows, cols);
   if (reader) return columnizeCsv(rows, cols, reader, maxRows);
   const wm = await readState(cols, EVENTS_WM);

@@ -15,6 +15,13 @@ export interface ColumnStore {
   queryWriter<T extends Record<string, unknown>>(sql: string, params?: DuckDBValue[]): Promise<T[]>;
   /** Analytic reads, on their own connection: plain JS rows (BIGINT → bigint, TIMESTAMP → Date, …). */
   query<T extends Record<string, unknown>>(sql: string, params?: DuckDBValue[]): Promise<T[]>;
+  /** Analytic reads of many rows, column by column (a million rows as objects cost seconds; as columns, far less). */
+  queryColumns(sql: string, params?: DuckDBValue[]): Promise<Record<string, unknown[]>>;
+  /**
+   * Runs `fn` alone on the writer connection: the columnizer and the scoring job both open transactions there, and
+   * two async callers would otherwise interleave their statements inside one transaction.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -37,6 +44,31 @@ const SCHEMA = [
   // Rows appended by the columnizer before they are moved into `events` in one transaction with the watermark.
   `CREATE TABLE IF NOT EXISTS events_staging AS SELECT * FROM events WITH NO DATA`,
   `CREATE TABLE IF NOT EXISTS sheyun_state (name VARCHAR PRIMARY KEY, value BIGINT NOT NULL)`,
+  // The member dimension: one row per member with the latest scores and tiers, rewritten by the scoring job, so
+  // analytics and segments can ask "by tier / by score" in one join. Scores a member has none of are NULL.
+  `CREATE TABLE IF NOT EXISTS member_scores (
+     workspace_id INTEGER NOT NULL,
+     member_id BIGINT NOT NULL,
+     computed_at TIMESTAMP NOT NULL,
+     traits JSON NOT NULL,
+     recency_days DOUBLE,
+     frequency BIGINT,
+     monetary BIGINT,
+     r_score TINYINT,
+     f_score TINYINT,
+     m_score TINYINT,
+     rfm_code VARCHAR,
+     rfm_segment VARCHAR,
+     p_alive DOUBLE,
+     expected_purchases DOUBLE,
+     clv DOUBLE,
+     relationship_density DOUBLE,
+     value_density DOUBLE,
+     potential_density DOUBLE,
+     lifecycle_tier VARCHAR,
+     communication_tier VARCHAR
+   )`,
+  `CREATE TABLE IF NOT EXISTS member_scores_staging AS SELECT * FROM member_scores WITH NO DATA`,
 ];
 
 /** Opens (creating if needed) the DuckDB file; ':memory:' for tests. Only one process may hold the file. */
@@ -48,13 +80,20 @@ export async function openColumnStore(file: string): Promise<ColumnStore> {
   for (const stmt of SCHEMA) await writer.run(stmt);
   const read = async <T>(conn: DuckDBConnection, sql: string, params?: DuckDBValue[]) =>
     (await conn.runAndReadAll(sql, params)).getRowObjectsJS() as T[];
+  let tail: Promise<unknown> = Promise.resolve();
   return {
     writer,
+    exclusive<T>(fn: () => Promise<T>): Promise<T> {
+      const run = tail.then(fn, fn);
+      tail = run.catch(() => undefined);
+      return run;
+    },
     async run(sql, params) {
       await writer.run(sql, params);
     },
     queryWriter: (sql, params) => read(writer, sql, params),
     query: (sql, params) => read(reader, sql, params),
+    queryColumns: async (sql, params) => (await reader.runAndReadAll(sql, params)).getColumnsObjectJS() as Record<string, unknown[]>,
     async close() {
       reader.closeSync();
       writer.closeSync();

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { RowDialect } from './dialect.ts';
 import * as m001 from './migrations/001-foundation.ts';
+import * as m002 from './migrations/002-scoring.ts';
 
 interface Migration {
   name: string;
@@ -9,7 +10,10 @@ interface Migration {
 }
 
 /** Append only: never edit a migration that has shipped; add the next one. */
-export const MIGRATIONS: readonly Migration[] = [{ name: '001-foundation', up: m001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '001-foundation', up: m001.up },
+  { name: '002-scoring', up: m002.up },
+];
 
 export async function migrate(db: Kysely<any>, dialect: RowDialect): Promise<string[]> {
   await sql`CREATE TABLE IF NOT EXISTS sheyun_migrations (name text PRIMARY KEY, applied_at bigint NOT NULL)`.execute(db);

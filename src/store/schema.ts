@@ -136,6 +136,79 @@ export interface ImportsTable {
   updated_at: number;
 }
 
+/** One JSON document per (workspace, key), e.g. the scoring settings. */
+export interface WorkspaceSettingsTable {
+  workspace_id: number;
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
+export interface ScoringRunsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  as_of: number;
+  started_at: number;
+  finished_at: number | null;
+  /** 'running' | 'done' | 'failed' */
+  status: string;
+  settings: string;
+  /** JSON: fits, diagnostics, tier sizes. */
+  report: string | null;
+}
+
+export interface MemberScoresTable {
+  workspace_id: number;
+  member_id: number;
+  run_id: number;
+  recency_days: number | null;
+  frequency: number | null;
+  monetary: number | null;
+  r_score: number | null;
+  f_score: number | null;
+  m_score: number | null;
+  rfm_code: string | null;
+  rfm_segment: string | null;
+  p_alive: number | null;
+  expected_purchases: number | null;
+  clv: number | null;
+  relationship_density: number | null;
+  value_density: number | null;
+  potential_density: number | null;
+  lifecycle_tier: string | null;
+  communication_tier: string | null;
+  components: string;
+}
+
+export interface SegmentsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  key: string;
+  name: string;
+  definition: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SegmentMembersTable {
+  workspace_id: number;
+  segment_id: number;
+  member_id: number;
+  since: number;
+}
+
+export interface MembershipChangesTable {
+  id: Generated<number>;
+  workspace_id: number;
+  run_id: number;
+  member_id: number;
+  kind: string;
+  subject: string;
+  from_value: string | null;
+  to_value: string | null;
+  at: number;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   api_keys: ApiKeysTable;
@@ -147,6 +220,12 @@ export interface Database {
   member_remaps: MemberRemapsTable;
   merge_blocks: MergeBlocksTable;
   imports: ImportsTable;
+  workspace_settings: WorkspaceSettingsTable;
+  scoring_runs: ScoringRunsTable;
+  member_scores: MemberScoresTable;
+  segments: SegmentsTable;
+  segment_members: SegmentMembersTable;
+  membership_changes: MembershipChangesTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

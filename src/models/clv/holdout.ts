@@ -1,0 +1,32 @@
+/**
+ * The calibration/holdout check of FHL 2005 (their Figure 4): customers grouped by calibration repeat purchases,
+ * the mean purchases the model expected in the holdout period beside the mean they actually made.
+ */
+import { bgnbdConditionalExpected, type BgNbdParams } from './bgnbd.ts';
+
+export interface HoldoutRow {
+  /** Calibration repeat purchases; the last group is "this many or more". */
+  frequency: number;
+  orMore: boolean;
+  customers: number;
+  predicted: number;
+  actual: number;
+}
+
+export function calibrationHoldout(
+  p: BgNbdParams,
+  rows: readonly { x: number; tx: number; T: number; holdoutPurchases: number }[],
+  holdoutLength: number,
+  maxGroup = 7,
+): HoldoutRow[] {
+  const groups = Array.from({ length: maxGroup + 1 }, (_, f) => ({ frequency: f, orMore: f === maxGroup, customers: 0, predicted: 0, actual: 0 }));
+  for (const r of rows) {
+    const g = groups[Math.min(r.x, maxGroup)]!;
+    g.customers++;
+    g.predicted += bgnbdConditionalExpected(p, holdoutLength, r.x, r.tx, r.T);
+    g.actual += r.holdoutPurchases;
+  }
+  return groups
+    .filter((g) => g.customers > 0)
+    .map((g) => ({ ...g, predicted: g.predicted / g.customers, actual: g.actual / g.customers }));
+}

@@ -1,0 +1,134 @@
+/**
+ * Saved segments: define, list, change, delete; preview a definition (count and a sample); export the members as
+ * CSV; check one member in memory. Membership history is kept by `memberships.ts` after each scoring run.
+ */
+import { AppError, memberPublicId, notFound, parseMemberPublicId, z } from '../core/index.ts';
+import type { ColumnStore, RowStore, SegmentsTable } from '../store/index.ts';
+import type { Selectable } from 'kysely';
+import { compileSegment } from './compile-sql.ts';
+import { evaluateSegment, type MemberEvent } from './evaluate.ts';
+import { MICROS_PER_DAY, SCORE_NAMES, TIER_NAMES, type SegmentNode } from './ast.ts';
+import { parseSegment } from './parse.ts';
+
+export const segmentKey = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lowercase letters, digits, - and _ (at most 64)');
+
+export interface Segment {
+  key: string;
+  name: string;
+  definition: SegmentNode;
+  createdAt: number;
+  updatedAt: number;
+}
+
+const toSegment = (r: Selectable<SegmentsTable>): Segment => ({
+  key: r.key,
+  name: r.name,
+  definition: JSON.parse(r.definition) as SegmentNode,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export async function listSegments(rows: RowStore, ws: number): Promise<Segment[]> {
+  return (await rows.db.selectFrom('segments').selectAll().where('workspace_id', '=', ws).orderBy('key').execute()).map(toSegment);
+}
+
+async function segmentRow(rows: RowStore, ws: number, key: string): Promise<Selectable<SegmentsTable>> {
+  const r = await rows.db.selectFrom('segments').selectAll().where('workspace_id', '=', ws).where('key', '=', key).executeTakeFirst();
+  if (!r) throw notFound('segment', key);
+  return r;
+}
+
+export async function getSegment(rows: RowStore, ws: number, key: string): Promise<Segment> {
+  return toSegment(await segmentRow(rows, ws, key));
+}
+
+export async function saveSegment(rows: RowStore, ws: number, input: { key: string; name: string; definition: unknown }, now: number, mode: 'create' | 'update'): Promise<Segment> {
+  const key = segmentKey.parse(input.key);
+  const definition = parseSegment(input.definition, 'definition');
+  const existing = await rows.db.selectFrom('segments').select('id').where('workspace_id', '=', ws).where('key', '=', key).executeTakeFirst();
+  if (mode === 'create' && existing) throw new AppError('conflict', `segment ${key} already exists`, { field: 'key' });
+  if (mode === 'update' && !existing) throw notFound('segment', key);
+  if (existing) {
+    await rows.db.updateTable('segments').set({ name: input.name, definition: JSON.stringify(definition), updated_at: now }).where('id', '=', existing.id).execute();
+  } else {
+    await rows.db.insertInto('segments').values({ workspace_id: ws, key, name: input.name, definition: JSON.stringify(definition), created_at: now, updated_at: now }).execute();
+  }
+  return getSegment(rows, ws, key);
+}
+
+export async function deleteSegment(rows: RowStore, ws: number, key: string): Promise<void> {
+  const r = await segmentRow(rows, ws, key);
+  await rows.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('segment_members').where('workspace_id', '=', ws).where('segment_id', '=', r.id).execute();
+    await trx.deleteFrom('segments').where('id', '=', r.id).execute();
+  });
+}
+
+/** Members of a definition in the member dimension of the last scoring run, as internal ids (ascending). */
+export async function segmentMemberIds(cols: ColumnStore, ws: number, definition: SegmentNode, asOf: number): Promise<number[]> {
+  const { sql, params } = compileSegment(definition, { workspaceId: ws, asOf });
+  const r = await cols.queryColumns(`SELECT member_id::DOUBLE AS member_id FROM (${sql}) ORDER BY member_id`, params);
+  return r['member_id'] as number[];
+}
+
+export async function previewSegment(cols: ColumnStore, ws: number, definition: unknown, asOf: number, sample = 20): Promise<{ count: number; scored: number; sample: string[] }> {
+  const node = parseSegment(definition, 'definition');
+  const ids = await segmentMemberIds(cols, ws, node, asOf);
+  const scored = await cols.query<{ n: bigint }>('SELECT count(*) AS n FROM member_scores WHERE workspace_id = $1', [ws]);
+  return { count: ids.length, scored: Number(scored[0]?.n ?? 0), sample: ids.slice(0, sample).map(memberPublicId) };
+}
+
+/** Rows of a segment export: the member and the scores an operator sorts by. */
+export async function segmentExportRows(cols: ColumnStore, ws: number, definition: SegmentNode, asOf: number): Promise<Record<string, unknown>[]> {
+  const { sql, params } = compileSegment(definition, { workspaceId: ws, asOf });
+  const rows = await cols.query<Record<string, unknown>>(
+    `SELECT s.member_id, s.lifecycle_tier, s.communication_tier, s.rfm_segment, s.rfm_code, s.clv, s.p_alive,
+            s.relationship_density, s.value_density, s.potential_density, json_extract_string(s.traits, '$.name') AS name
+       FROM member_scores s JOIN (${sql}) m ON m.member_id = s.member_id
+      WHERE s.workspace_id = $1 ORDER BY s.member_id`,
+    params,
+  );
+  return rows.map((r) => ({ ...r, member_id: memberPublicId(Number(r['member_id'])) }));
+}
+
+/** The longest event window a definition looks at (days), so a single-member check reads no more events than that. */
+function longestWindow(node: SegmentNode): number {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      return Math.max(0, ...node.of.map(longestWindow));
+    case 'not':
+      return longestWindow(node.of);
+    case 'event_count':
+      return node.windowDays;
+    default:
+      return 0;
+  }
+}
+
+/** Whether one member is in a segment now, evaluated in memory from the row store (no column store needed). */
+export async function checkMember(rows: RowStore, ws: number, definition: SegmentNode, publicId: string, asOf: number): Promise<boolean> {
+  const id = parseMemberPublicId(publicId);
+  if (id === undefined) throw notFound('member', publicId);
+  const m = await rows.db.selectFrom('members').select(['traits', 'merged_into']).where('workspace_id', '=', ws).where('id', '=', id).executeTakeFirst();
+  if (!m) throw notFound('member', publicId);
+  if (m.merged_into !== null) return checkMember(rows, ws, definition, memberPublicId(m.merged_into), asOf);
+  const s = await rows.db.selectFrom('member_scores').selectAll().where('workspace_id', '=', ws).where('member_id', '=', id).executeTakeFirst();
+  const scores: Record<string, number | null> = {};
+  const tiers: Record<string, string | null> = {};
+  if (s) {
+    const row = s as unknown as Record<string, number | string | null>;
+    for (const k of SCORE_NAMES) scores[k] = row[k] as number | null;
+    for (const k of TIER_NAMES) tiers[k] = row[k] as string | null;
+  }
+  const window = longestWindow(definition);
+  const events: MemberEvent[] = [];
+  if (window > 0) {
+    const since = asOf - window * MICROS_PER_DAY;
+    const read = (col: 'member_id' | 'target_member_id') =>
+      rows.db.selectFrom('events').select(['name', 'ts']).where('workspace_id', '=', ws).where(col, '=', id).where('ts', '>', since).where('ts', '<=', asOf).where('type', 'not in', ['merge', 'unmerge']).execute();
+    for (const e of await read('member_id')) events.push({ name: e.name, ts: e.ts, role: 'actor' });
+    for (const e of await read('target_member_id')) events.push({ name: e.name, ts: e.ts, role: 'target' });
+  }
+  return evaluateSegment(definition, { traits: JSON.parse(m.traits) as Record<string, unknown>, scores, tiers, events }, asOf);
+}

@@ -1,0 +1,230 @@
+/**
+ * A scoring run: every member's RFM, lifetime value, three densities and tiers from the column store as of one
+ * moment, written back to both stores with the tier changes since the last run. Deterministic for a given log,
+ * settings and `asOf`, so a run can be repeated and compared.
+ */
+import {
+  calibrationHoldout,
+  compressSummaries,
+  COMPONENTS,
+  fitBgNbd,
+  memberFeatures,
+  purchaseHistories,
+  RFM_SEGMENTS,
+  scoreRfm,
+  threeDegree,
+  type HoldoutRow,
+  type ScoringSettings,
+} from '../../models/index.ts';
+import type { ColumnStore, RowStore } from '../../store/index.ts';
+import { communicationTiers, COMMUNICATION_TIERS } from '../tiers/communication.ts';
+import { lifecycleTier, LIFECYCLE_TIERS } from '../tiers/lifecycle.ts';
+import { MIN_CUSTOMERS, valueModels } from './value-models.ts';
+import { writeColumnScores, writeRowScores, type ScoreRow } from './write-scores.ts';
+
+export interface ScoringReport {
+  runId: number;
+  asOf: number;
+  members: number;
+  buyers: number;
+  repeatBuyers: number;
+  bgnbd: { r: number; alpha: number; a: number; b: number; ll: number; converged: boolean } | null;
+  gammaGamma: { p: number; q: number; gamma: number; ll: number; converged: boolean } | null;
+  /** Predicted vs actual purchases in the last `weeks` weeks by a model fitted on the weeks before. */
+  holdout: { weeks: number; rows: HoldoutRow[] } | null;
+  warnings: string[];
+  sizes: { rfm: Record<string, number>; lifecycle: Record<string, number>; communication: Record<string, number> };
+  /** The score value at which the core and potential tiers start. */
+  communicationCutoffs: { score: string; core: number | null; potential: number | null };
+  tierChanges: number;
+  seconds: Record<string, number>;
+}
+
+const DAY_US = 86_400_000_000;
+const nan = (v: number) => (Number.isNaN(v) ? null : v);
+const round = (v: number | null, digits = 4) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+
+export async function scoreMembers(
+  rows: RowStore,
+  cols: ColumnStore,
+  ws: { id: number; timeZone: string },
+  settings: ScoringSettings,
+  opts: { asOf: number; now: number },
+): Promise<ScoringReport> {
+  const seconds: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const n = performance.now();
+    seconds[name] = Math.round(n - t) / 1000;
+    t = n;
+  };
+  const run = await rows.db
+    .insertInto('scoring_runs')
+    .values({ workspace_id: ws.id, as_of: opts.asOf, started_at: opts.now, status: 'running', settings: JSON.stringify(settings) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const runId = Number(run.id);
+  try {
+    const f = await memberFeatures(cols, ws.id, settings, { asOf: opts.asOf, timeZone: ws.timeZone });
+    lap('features');
+    const vm = valueModels(f, settings);
+    lap('clv');
+    const holdout = await holdoutCheck(cols, ws, settings, opts.asOf);
+    lap('holdout');
+
+    // RFM over buyers (commerce) or over everyone active (communities without sales).
+    const inRfm: number[] = [];
+    for (let i = 0; i < f.n; i++) if (settings.rfmBasis === 'activity' || f.x[i]! >= 0) inRfm.push(i);
+    const pick = (a: Float64Array) => Float64Array.from(inRfm, (i) => a[i]!);
+    const rfm = scoreRfm({
+      memberId: pick(f.memberId),
+      recencyDays: pick(settings.rfmBasis === 'activity' ? f.lastActiveDays : f.lastPurchaseDays),
+      frequency: pick(settings.rfmBasis === 'activity' ? f.activeEvents : f.purchases),
+      monetary: pick(f.revenue),
+    });
+    const rfmAt = new Int32Array(f.n).fill(-1);
+    inRfm.forEach((i, k) => (rfmAt[i] = k));
+
+    const td = threeDegree(f, vm.clv, settings);
+    const lifecycle = new Array<string>(f.n);
+    for (let i = 0; i < f.n; i++) {
+      lifecycle[i] = lifecycleTier(
+        {
+          firstSeenDays: f.firstSeenDays[i]!,
+          lastActiveDays: f.lastActiveDays[i]!,
+          relationship: td.relationship[i]!,
+          value: td.value[i]!,
+          potential: td.potential[i]!,
+          pAlive: vm.pAlive[i]!,
+          slope: td.slope[i]!,
+          trendRank: td.components.trend[i]!,
+        },
+        settings.lifecycle,
+      );
+    }
+    const rankBy = communicationScore(settings, td, vm.clv);
+    const communication = communicationTiers(rankBy, f.memberId, settings.communication);
+    lap('scores');
+
+    const scores: ScoreRow[] = [];
+    for (let i = 0; i < f.n; i++) {
+      const k = rfmAt[i]!;
+      const components: Record<string, number | null> = {};
+      for (const c of COMPONENTS) components[c] = round(nan(td.components[c][i]!));
+      Object.assign(components, {
+        interactions: f.interactions[i]! + f.interactionsReceived[i]!,
+        contributions: f.contributions[i]!,
+        categories: f.categories[i]!,
+        revenue: f.revenue[i]!,
+        weeklySlope: round(td.slope[i]!),
+        predictedActivity: round(td.predicted[i]!, 2),
+        lastActiveDays: round(f.lastActiveDays[i]!, 2),
+        firstSeenDays: round(f.firstSeenDays[i]!, 2),
+      });
+      scores.push({
+        memberId: f.memberId[i]!,
+        recencyDays: k < 0 ? null : round(settings.rfmBasis === 'activity' ? f.lastActiveDays[i]! : f.lastPurchaseDays[i]!, 3),
+        frequency: k < 0 ? null : settings.rfmBasis === 'activity' ? f.activeEvents[i]! : f.purchases[i]!,
+        monetary: k < 0 ? null : Math.round(f.revenue[i]!),
+        r: k < 0 ? null : rfm.r[k]!,
+        f: k < 0 ? null : rfm.f[k]!,
+        m: k < 0 ? null : rfm.m[k]!,
+        rfmCode: k < 0 ? null : rfm.code[k]!,
+        rfmSegment: k < 0 ? null : rfm.segment[k]!,
+        pAlive: round(nan(vm.pAlive[i]!), 6),
+        expectedPurchases: round(nan(vm.expectedPurchases[i]!)),
+        clv: round(nan(vm.clv[i]!), 2),
+        relationship: round(nan(td.relationship[i]!), 2),
+        value: round(nan(td.value[i]!), 2),
+        potential: round(nan(td.potential[i]!), 2),
+        lifecycle: lifecycle[i]!,
+        communication: communication[i]!,
+        components: JSON.stringify(components),
+      });
+    }
+    const changes = await writeRowScores(rows, ws.id, runId, scores, opts.now);
+    lap('write_rows');
+    const traits = await memberTraits(rows, ws.id);
+    await writeColumnScores(cols, ws.id, scores, traits, opts.now);
+    lap('write_columns');
+
+    const report: ScoringReport = {
+      runId,
+      asOf: opts.asOf,
+      members: f.n,
+      buyers: vm.buyers,
+      repeatBuyers: vm.repeatBuyers,
+      bgnbd: vm.bgnbd ? { ...vm.bgnbd.params, ll: vm.bgnbd.ll, converged: vm.bgnbd.converged } : null,
+      gammaGamma: vm.gammaGamma ? { ...vm.gammaGamma.params, ll: vm.gammaGamma.ll, converged: vm.gammaGamma.converged } : null,
+      holdout,
+      warnings: vm.warnings,
+      sizes: {
+        rfm: countBy(RFM_SEGMENTS, scores.map((s) => s.rfmSegment)),
+        lifecycle: countBy(LIFECYCLE_TIERS, lifecycle),
+        communication: countBy(COMMUNICATION_TIERS, communication),
+      },
+      communicationCutoffs: cutoffs(settings.communication.score, rankBy, communication),
+      tierChanges: changes.length,
+      seconds,
+    };
+    await rows.db.updateTable('scoring_runs').set({ status: 'done', finished_at: Date.now() * 1000, report: JSON.stringify(report) }).where('id', '=', runId).execute();
+    return report;
+  } catch (err) {
+    await rows.db
+      .updateTable('scoring_runs')
+      .set({ status: 'failed', finished_at: Date.now() * 1000, report: JSON.stringify({ error: err instanceof Error ? err.message : String(err) }) })
+      .where('id', '=', runId)
+      .execute();
+    throw err;
+  }
+}
+
+/** The score communication tiers rank by; `composite` is the mean of the densities a member has. */
+function communicationScore(s: ScoringSettings, td: ReturnType<typeof threeDegree>, clv: Float64Array): Float64Array {
+  switch (s.communication.score) {
+    case 'relationship_density':
+      return td.relationship;
+    case 'value_density':
+      return td.value;
+    case 'potential_density':
+      return td.potential;
+    case 'clv':
+      return clv;
+    case 'composite':
+      return td.relationship.map((r, i) => {
+        const parts = [r, td.value[i]!, td.potential[i]!].filter((v) => !Number.isNaN(v));
+        return parts.length === 0 ? NaN : parts.reduce((a, b) => a + b, 0) / parts.length;
+      });
+  }
+}
+
+async function holdoutCheck(cols: ColumnStore, ws: { id: number; timeZone: string }, s: ScoringSettings, asOf: number): Promise<ScoringReport['holdout']> {
+  const weeks = s.clv.holdoutWeeks;
+  const h = await purchaseHistories(cols, ws.id, s, { calibrationEnd: asOf - weeks * 7 * DAY_US, holdoutEnd: asOf, timeZone: ws.timeZone });
+  const rows = Array.from(h.x, (x, i) => ({ x, tx: h.tx[i]!, T: h.T[i]!, holdoutPurchases: h.holdout[i]! })).filter((r) => r.T > 0);
+  if (rows.length < MIN_CUSTOMERS) return null;
+  const fit = fitBgNbd(compressSummaries(rows));
+  if (fit.params.a === 1) return null;
+  return { weeks, rows: calibrationHoldout(fit.params, rows, weeks) };
+}
+
+async function memberTraits(rows: RowStore, ws: number): Promise<Map<number, string>> {
+  const r = await rows.db.selectFrom('members').select(['id', 'traits']).where('workspace_id', '=', ws).where('merged_into', 'is', null).execute();
+  return new Map(r.map((x) => [Number(x.id), x.traits]));
+}
+
+function countBy(keys: readonly string[], values: readonly (string | null)[]): Record<string, number> {
+  const out: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
+  for (const v of values) if (v !== null) out[v] = (out[v] ?? 0) + 1;
+  return out;
+}
+
+function cutoffs(score: string, values: Float64Array, tiers: readonly string[]): ScoringReport['communicationCutoffs'] {
+  let core = Infinity;
+  let potential = Infinity;
+  tiers.forEach((tier, i) => {
+    if (tier === 'core') core = Math.min(core, values[i]!);
+    if (tier === 'potential') potential = Math.min(potential, values[i]!);
+  });
+  return { score, core: Number.isFinite(core) ? round(core, 2) : null, potential: Number.isFinite(potential) ? round(potential, 2) : null };
+}

@@ -1,0 +1,127 @@
+/**
+ * Scoring as the API and CLI use it: the workspace's settings, running a scoring run, the latest report, one
+ * member's scores with the reasons behind them, and the flows between tiers across runs.
+ */
+import { memberPublicId, notFound, parseMemberPublicId } from '../core/index.ts';
+import { RFM_SEGMENT_RULES, scoringSettings, type ScoringSettings } from '../models/index.ts';
+import { readSetting, writeSetting, type ColumnStore, type RowStore } from '../store/index.ts';
+import { scoreMembers, type ScoringReport } from './run/score-members.ts';
+import { COMMUNICATION_TIERS } from './tiers/communication.ts';
+import { LIFECYCLE_RULES } from './tiers/lifecycle.ts';
+
+const SETTINGS_KEY = 'scoring';
+
+export async function loadScoringSettings(rows: RowStore, ws: number): Promise<ScoringSettings> {
+  return scoringSettings.parse((await readSetting(rows.db, ws, SETTINGS_KEY)) ?? {});
+}
+
+/** Validates (a ZodError names the field) and stores the settings; returns them with defaults filled in. */
+export async function saveScoringSettings(rows: RowStore, ws: number, input: unknown, now: number): Promise<ScoringSettings> {
+  const settings = scoringSettings.parse(input);
+  await writeSetting(rows.db, ws, SETTINGS_KEY, settings, now);
+  return settings;
+}
+
+export async function runScoring(rows: RowStore, cols: ColumnStore, ws: { id: number; timeZone: string }, opts: { asOf?: number; now: number }): Promise<ScoringReport> {
+  const settings = await loadScoringSettings(rows, ws.id);
+  return scoreMembers(rows, cols, ws, settings, { asOf: opts.asOf ?? opts.now, now: opts.now });
+}
+
+export interface RunSummary {
+  runId: number;
+  status: string;
+  asOf: number;
+  startedAt: number;
+  finishedAt: number | null;
+  report: ScoringReport | { error: string } | null;
+}
+
+export async function scoringRuns(rows: RowStore, ws: number, limit = 20): Promise<RunSummary[]> {
+  const r = await rows.db.selectFrom('scoring_runs').selectAll().where('workspace_id', '=', ws).orderBy('id', 'desc').limit(limit).execute();
+  return r.map((x) => ({
+    runId: Number(x.id),
+    status: x.status,
+    asOf: x.as_of,
+    startedAt: x.started_at,
+    finishedAt: x.finished_at,
+    report: x.report ? (JSON.parse(x.report) as ScoringReport) : null,
+  }));
+}
+
+export async function latestReport(rows: RowStore, ws: number): Promise<ScoringReport | null> {
+  const r = await rows.db.selectFrom('scoring_runs').select('report').where('workspace_id', '=', ws).where('status', '=', 'done').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return r?.report ? (JSON.parse(r.report) as ScoringReport) : null;
+}
+
+/** The rules as operators read them: RFM grid, lifecycle rules with this workspace's thresholds, tier cuts. */
+export function scoringRules(s: ScoringSettings) {
+  return {
+    rfm: RFM_SEGMENT_RULES.map((r) => ({ segment: r.segment, r: r.r, f: r.f, why: r.why })),
+    lifecycle: LIFECYCLE_RULES.map((r) => ({ tier: r.tier, rule: r.describe(s.lifecycle) })),
+    communication: {
+      score: s.communication.score,
+      tiers: COMMUNICATION_TIERS,
+      corePercent: s.communication.corePercent,
+      potentialPercent: s.communication.potentialPercent,
+    },
+  };
+}
+
+export interface MemberScores {
+  memberId: string;
+  runId: number;
+  rfm: { recencyDays: number | null; frequency: number | null; monetary: number | null; r: number | null; f: number | null; m: number | null; code: string | null; segment: string | null };
+  clv: { pAlive: number | null; expectedPurchases: number | null; value: number | null };
+  densities: { relationship: number | null; value: number | null; potential: number | null };
+  components: Record<string, number | null>;
+  lifecycleTier: string | null;
+  communicationTier: string | null;
+}
+
+export async function memberScores(rows: RowStore, ws: number, publicId: string): Promise<MemberScores | null> {
+  const id = parseMemberPublicId(publicId);
+  if (id === undefined) throw notFound('member', publicId);
+  const s = await rows.db.selectFrom('member_scores').selectAll().where('workspace_id', '=', ws).where('member_id', '=', id).executeTakeFirst();
+  if (!s) return null;
+  return {
+    memberId: memberPublicId(id),
+    runId: Number(s.run_id),
+    rfm: { recencyDays: s.recency_days, frequency: s.frequency, monetary: s.monetary, r: s.r_score, f: s.f_score, m: s.m_score, code: s.rfm_code, segment: s.rfm_segment },
+    clv: { pAlive: s.p_alive, expectedPurchases: s.expected_purchases, value: s.clv },
+    densities: { relationship: s.relationship_density, value: s.value_density, potential: s.potential_density },
+    components: JSON.parse(s.components) as Record<string, number | null>,
+    lifecycleTier: s.lifecycle_tier,
+    communicationTier: s.communication_tier,
+  };
+}
+
+export interface TierFlow {
+  runId: number;
+  asOf: number;
+  sizes: Record<string, number>;
+  /** Members who moved from one tier to another since the previous run (new members come from null). */
+  moves: { from: string | null; to: string | null; members: number }[];
+}
+
+/** Lifecycle (or communication) tier sizes per run and the moves between consecutive runs, oldest first. */
+export async function tierFlows(rows: RowStore, ws: number, kind: 'lifecycle_tier' | 'communication_tier', runs = 12): Promise<TierFlow[]> {
+  const recent = (await scoringRuns(rows, ws, runs * 2)).filter((r) => r.status === 'done').slice(0, runs).reverse();
+  if (recent.length === 0) return [];
+  const moves = await rows.db
+    .selectFrom('membership_changes')
+    .select(['run_id', 'from_value', 'to_value', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('workspace_id', '=', ws)
+    .where('kind', '=', kind)
+    .where('run_id', 'in', recent.map((r) => r.runId))
+    .groupBy(['run_id', 'from_value', 'to_value'])
+    .execute();
+  return recent.map((r) => {
+    const report = r.report as ScoringReport;
+    return {
+      runId: r.runId,
+      asOf: r.asOf,
+      sizes: kind === 'lifecycle_tier' ? report.sizes.lifecycle : report.sizes.communication,
+      moves: moves.filter((m) => Number(m.run_id) === r.runId).map((m) => ({ from: m.from_value, to: m.to_value, members: Number(m.n) })),
+    };
+  });
+}
