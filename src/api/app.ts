@@ -6,6 +6,8 @@ import type { AppEnv } from './env.ts';
 import { errorBody, handleError } from './error-handler.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { memberRoutes } from './routes/members.ts';
+import { scoringRoutes } from './routes/scoring.ts';
+import { segmentRoutes } from './routes/segments.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { statusRoutes } from './routes/status.ts';
 import { mountConsole } from './static.ts';
@@ -21,6 +23,8 @@ export function createApp(sheyun: Sheyun): OpenAPIHono<AppEnv> {
   app.onError(handleError);
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/', ingestRoutes(sheyun.config));
+  app.route('/', scoringRoutes());
+  app.route('/', segmentRoutes());
   app.route('/', memberRoutes());
   app.route('/', statsRoutes());
   app.route('/', statusRoutes());

@@ -41,3 +41,16 @@ export {
   type RunSummary,
   type TierFlow,
 } from './scoring.ts';
+export {
+  checkMember,
+  deleteSegment,
+  getSegment,
+  listSegments,
+  previewSegment,
+  saveSegment,
+  segmentExportRows,
+  segmentKey,
+  type Segment,
+} from './definitions.ts';
+export { refreshSegments, type SegmentRefresh } from './memberships.ts';
+export { clvHistogram, rfmGrid, type ClvHistogram, type RfmCell } from './distributions.ts';

@@ -56,11 +56,11 @@ export async function latestReport(rows: RowStore, ws: number): Promise<ScoringR
 /** The rules as operators read them: RFM grid, lifecycle rules with this workspace's thresholds, tier cuts. */
 export function scoringRules(s: ScoringSettings) {
   return {
-    rfm: RFM_SEGMENT_RULES.map((r) => ({ segment: r.segment, r: r.r, f: r.f, why: r.why })),
+    rfm: RFM_SEGMENT_RULES.map((r) => ({ segment: r.segment, r: [r.r[0], r.r[1]] as [number, number], f: [r.f[0], r.f[1]] as [number, number], why: r.why })),
     lifecycle: LIFECYCLE_RULES.map((r) => ({ tier: r.tier, rule: r.describe(s.lifecycle) })),
     communication: {
       score: s.communication.score,
-      tiers: COMMUNICATION_TIERS,
+      tiers: [...COMMUNICATION_TIERS],
       corePercent: s.communication.corePercent,
       potentialPercent: s.communication.potentialPercent,
     },

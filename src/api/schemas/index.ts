@@ -2,3 +2,4 @@
 export * from './common.ts';
 export * from './members.ts';
 export * from './stats.ts';
+export * from './scoring.ts';

@@ -21,6 +21,7 @@ import { communicationTiers, COMMUNICATION_TIERS } from '../tiers/communication.
 import { lifecycleTier, LIFECYCLE_TIERS } from '../tiers/lifecycle.ts';
 import { MIN_CUSTOMERS, valueModels } from './value-models.ts';
 import { writeColumnScores, writeRowScores, type ScoreRow } from './write-scores.ts';
+import { refreshSegments, type SegmentRefresh } from '../memberships.ts';
 
 export interface ScoringReport {
   runId: number;
@@ -37,6 +38,8 @@ export interface ScoringReport {
   /** The score value at which the core and potential tiers start. */
   communicationCutoffs: { score: string; core: number | null; potential: number | null };
   tierChanges: number;
+  /** Saved segments re-evaluated over the new scores: members, who entered, who left. */
+  segments: SegmentRefresh[];
   seconds: Record<string, number>;
 }
 
@@ -147,6 +150,8 @@ export async function scoreMembers(
     const traits = await memberTraits(rows, ws.id);
     await writeColumnScores(cols, ws.id, scores, traits, opts.now);
     lap('write_columns');
+    const segments = await refreshSegments(rows, cols, ws.id, runId, opts.asOf, opts.now);
+    lap('segments');
 
     const report: ScoringReport = {
       runId,
@@ -165,6 +170,7 @@ export async function scoreMembers(
       },
       communicationCutoffs: cutoffs(settings.communication.score, rankBy, communication),
       tierChanges: changes.length,
+      segments,
       seconds,
     };
     await rows.db.updateTable('scoring_runs').set({ status: 'done', finished_at: Date.now() * 1000, report: JSON.stringify(report) }).where('id', '=', runId).execute();
