@@ -33,6 +33,8 @@ export const configSchema = z.object({
   /** How often the columnizer looks for new rows in the ingest log. */
   columnizerIntervalMs: z.coerce.number().int().positive().default(200),
   columnizerBatchRows: z.coerce.number().int().positive().default(50_000),
+  /** The server scores every workspace this often (RFM, CLV, densities, tiers, segments); 0 turns it off. */
+  scoringIntervalMinutes: z.coerce.number().min(0).default(360),
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -55,6 +57,7 @@ const ENV: Record<keyof Config, string> = {
   timeZone: 'SHEYUN_TIME_ZONE',
   columnizerIntervalMs: 'SHEYUN_COLUMNIZER_INTERVAL_MS',
   columnizerBatchRows: 'SHEYUN_COLUMNIZER_BATCH_ROWS',
+  scoringIntervalMinutes: 'SHEYUN_SCORING_INTERVAL_MINUTES',
   logLevel: 'SHEYUN_LOG_LEVEL',
 };
 

@@ -54,3 +54,4 @@ export {
 } from './definitions.ts';
 export { refreshSegments, type SegmentRefresh } from './memberships.ts';
 export { clvHistogram, rfmGrid, type ClvHistogram, type RfmCell } from './distributions.ts';
+export { ScoringScheduler } from './scheduler.ts';

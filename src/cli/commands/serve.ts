@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { startHttpServer } from '../../api/index.ts';
 import { hasEvents } from '../../ingest/index.ts';
 import { openSheyun } from '../../main.ts';
+import { ScoringScheduler } from '../../segments/index.ts';
 import { CliError, configFrom } from '../context.ts';
 import { consoleKeys } from '../console-keys.ts';
 import { loadDemo } from '../demo-loader.ts';
@@ -39,6 +40,16 @@ export function registerServe(program: Command): void {
         if (ws.name === ws.slug) await s.workspaces.rename(ws.id, '示例社区 Demo community');
       }
       s.columnizer?.start();
+      const scheduler = new ScoringScheduler(
+        // The columnizer catches up first, so a run sees every acknowledged event.
+        { rows: s.rows, cols: s.columns!, workspaces: s.workspaces, logger: s.logger, nowMicros: () => s.clock.nowMicros(), beforeRun: () => s.columnizer!.drain() },
+        config.scoringIntervalMinutes,
+      );
+      if (empty && config.demo) {
+        process.stderr.write('Scoring the demo community (RFM, lifetime value, three densities, tiers)…\n');
+        await scheduler.runAll();
+      }
+      scheduler.start();
       const keys = await consoleKeys(s, ws);
       const server = await startHttpServer(s);
       const consoleUrl = `${server.url}/#/login?key=${keys.adminKey}`;
@@ -60,6 +71,7 @@ export function registerServe(program: Command): void {
         stopping = true;
         process.stderr.write('Stopping…\n');
         await server.close();
+        await scheduler.stop();
         await s.close();
         process.exit(0);
       };
