@@ -1,6 +1,7 @@
 /** Shared CLI plumbing: global flags → Config, opening the stores, printing errors that name what went wrong. */
 import type { Command } from 'commander';
 import { ConfigError, loadConfig, type Config, type ConfigInput } from '../config/index.ts';
+import { ZodError } from 'zod';
 import { AppError } from '../core/index.ts';
 import { openSheyun, type OpenOptions, type Sheyun } from '../main.ts';
 
@@ -35,7 +36,9 @@ export class CliError extends Error {}
 /** Prints an error for a person (no stack unless it is a bug) and sets a failing exit code. */
 export function reportError(err: unknown): void {
   if (err instanceof ConfigError || err instanceof CliError) process.stderr.write(`sheyun: ${err.message}\n`);
-  else if (err instanceof AppError) process.stderr.write(`sheyun: ${err.message}${err.field ? ` (field: ${err.field})` : ''} [${err.code}]\n`);
+  else if (err instanceof ZodError) {
+    for (const i of err.issues.slice(0, 5)) process.stderr.write(`sheyun: ${i.path.map(String).join('.') || 'input'}: ${i.message}\n`);
+  } else if (err instanceof AppError) process.stderr.write(`sheyun: ${err.message}${err.field ? ` (field: ${err.field})` : ''} [${err.code}]\n`);
   else if (err instanceof Error && /lock/i.test(err.message) && /duckdb|\.duckdb/i.test(err.message)) {
     process.stderr.write(`sheyun: the column store is in use by another process (a running server?): ${err.message}\n`);
   } else process.stderr.write(`sheyun: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

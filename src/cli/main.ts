@@ -7,6 +7,7 @@ import { registerImport } from './commands/import.ts';
 import { registerKeys } from './commands/keys.ts';
 import { registerMembers } from './commands/members.ts';
 import { registerReplay } from './commands/replay.ts';
+import { registerScores } from './commands/scores.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStatus } from './commands/status.ts';
 import { reportError } from './context.ts';
@@ -27,5 +28,6 @@ registerDemo(program);
 registerReplay(program);
 registerColumnize(program);
 registerClv(program);
+registerScores(program);
 
 program.parseAsync(process.argv).catch(reportError);

@@ -5,6 +5,7 @@
 import { AppError, memberPublicId, notFound, parseMemberPublicId, z } from '../core/index.ts';
 import type { ColumnStore, RowStore, SegmentsTable } from '../store/index.ts';
 import type { Selectable } from 'kysely';
+import { stringify } from 'csv-stringify/sync';
 import { compileSegment } from './compile-sql.ts';
 import { evaluateSegment, type MemberEvent } from './evaluate.ts';
 import { MICROS_PER_DAY, SCORE_NAMES, TIER_NAMES, type SegmentNode } from './ast.ts';
@@ -89,6 +90,13 @@ export async function segmentExportRows(cols: ColumnStore, ws: number, definitio
     params,
   );
   return rows.map((r) => ({ ...r, member_id: memberPublicId(Number(r['member_id'])) }));
+}
+
+export const SEGMENT_EXPORT_COLUMNS = ['member_id', 'name', 'lifecycle_tier', 'communication_tier', 'rfm_segment', 'rfm_code', 'clv', 'p_alive', 'relationship_density', 'value_density', 'potential_density'];
+
+/** The export as CSV text with a header row (what the API serves and the CLI writes). */
+export async function segmentCsv(cols: ColumnStore, ws: number, definition: SegmentNode, asOf: number): Promise<string> {
+  return stringify(await segmentExportRows(cols, ws, definition, asOf), { header: true, columns: SEGMENT_EXPORT_COLUMNS });
 }
 
 /** The longest event window a definition looks at (days), so a single-member check reads no more events than that. */

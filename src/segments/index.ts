@@ -48,8 +48,10 @@ export {
   listSegments,
   previewSegment,
   saveSegment,
+  segmentCsv,
   segmentExportRows,
   segmentKey,
+  SEGMENT_EXPORT_COLUMNS,
   type Segment,
 } from './definitions.ts';
 export { refreshSegments, type SegmentRefresh } from './memberships.ts';

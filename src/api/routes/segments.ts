@@ -1,7 +1,6 @@
 /** Segments: define, list, change, delete, preview (count and sample), export as CSV, check one member. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { stringify } from 'csv-stringify/sync';
-import { checkMember, deleteSegment, getSegment, listSegments, parseSegment, previewSegment, saveSegment, segmentExportRows } from '../../segments/index.ts';
+import { checkMember, deleteSegment, getSegment, listSegments, parseSegment, previewSegment, saveSegment, segmentCsv } from '../../segments/index.ts';
 import { requireKey } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
 import { validationHook } from '../error-handler.ts';
@@ -94,10 +93,9 @@ export function segmentRoutes() {
   app.openapi(exportCsv, async (c) => {
     const s = c.get('sheyun');
     const seg = await getSegment(s.rows, ws(c), c.req.valid('param').key);
-    const rows = await segmentExportRows(columnsOf(s), ws(c), parseSegment(seg.definition), s.clock.nowMicros());
-    const columns = ['member_id', 'name', 'lifecycle_tier', 'communication_tier', 'rfm_segment', 'rfm_code', 'clv', 'p_alive', 'relationship_density', 'value_density', 'potential_density'];
+    const csv = await segmentCsv(columnsOf(s), ws(c), parseSegment(seg.definition), s.clock.nowMicros());
     c.header('content-disposition', `attachment; filename="segment-${seg.key}.csv"`);
-    return c.body(stringify(rows, { header: true, columns }), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8' });
   });
   app.openapi(check, async (c) => {
     const s = c.get('sheyun');
