@@ -49,6 +49,7 @@ export async function mergeStoredMembers(trx: Tx, ctx: Ctx, m: StoredMerge): Pro
       first_seen: min(w.first_seen, l.first_seen),
       last_seen: max(w.last_seen, l.last_seen),
       updated_at: ctx.now,
+      traits_updated_at: ctx.now,
     })
     .where('workspace_id', '=', ws)
     .where('id', '=', m.winner)

@@ -14,10 +14,24 @@ export function displayNameFrom(traits: Record<string, unknown>): string | null 
 const MEMBER_TRAITS: BulkStatement = {
   name: 'member_traits',
   table: 'members',
-  columns: ['id', 'workspace_id', 'traits', 'display_name', 'created_at', 'updated_at'],
-  casts: ['bigint', 'bigint', 'text', 'text', 'bigint', 'bigint'],
-  suffix: 'ON CONFLICT (id) DO UPDATE SET traits = excluded.traits, display_name = excluded.display_name, updated_at = excluded.updated_at',
+  columns: ['id', 'workspace_id', 'traits', 'display_name', 'created_at', 'updated_at', 'traits_updated_at'],
+  casts: ['bigint', 'bigint', 'text', 'text', 'bigint', 'bigint', 'bigint'],
+  suffix:
+    'ON CONFLICT (id) DO UPDATE SET traits = excluded.traits, display_name = excluded.display_name, updated_at = excluded.updated_at, traits_updated_at = excluded.traits_updated_at',
 };
+
+/** Live members whose traits changed after `since` (microseconds), ascending by id. */
+export async function traitsChangedSince(trx: Tx, ws: number, since: number): Promise<{ id: number; traits: string; changedAt: number }[]> {
+  const r = await trx
+    .selectFrom('members')
+    .select(['id', 'traits', 'traits_updated_at'])
+    .where('workspace_id', '=', ws)
+    .where('traits_updated_at', '>', since)
+    .where('merged_into', 'is', null)
+    .orderBy('id')
+    .execute();
+  return r.map((x) => ({ id: Number(x.id), traits: x.traits, changedAt: Number(x.traits_updated_at) }));
+}
 
 /** Applies patches in order; one read and one write per member touched. */
 export async function applyTraitPatches(
@@ -40,7 +54,7 @@ export async function applyTraitPatches(
   for (const p of patches) current.set(p.memberId, { ...(current.get(p.memberId) ?? {}), ...p.traits });
   const rows = ids.map((id) => {
     const traits = current.get(id) ?? {};
-    return [id, ctx.workspaceId, JSON.stringify(traits), displayNameFrom(traits), ctx.now, ctx.now];
+    return [id, ctx.workspaceId, JSON.stringify(traits), displayNameFrom(traits), ctx.now, ctx.now, ctx.now];
   });
   await bulkInsert(trx, ctx.dialect, MEMBER_TRAITS, rows);
 }

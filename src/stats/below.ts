@@ -5,14 +5,26 @@
  * gets −1). O(n log n); the building block of "ahead of x % of members" scores and tie-sharing quantile scores.
  */
 export function countBelow(values: ArrayLike<number>): Int32Array {
-  const idx: number[] = [];
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) idx.push(i);
-  idx.sort((a, b) => values[a]! - values[b]!);
-  const out = new Int32Array(values.length).fill(-1);
-  let below = 0;
-  for (let k = 0; k < idx.length; k++) {
-    if (k > 0 && values[idx[k]!]! !== values[idx[k - 1]!]!) below = k;
-    out[idx[k]!] = below;
+  // A typed-array sort (native, numeric) and a binary search per value: a million values in ~0.1 s, where sorting an
+  // index array with a comparator takes seconds.
+  const sorted = Float64Array.from(values).sort();
+  let n = sorted.length;
+  while (n > 0 && Number.isNaN(sorted[n - 1]!)) n--; // NaN sorts last
+  const out = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) {
+      out[i] = -1;
+      continue;
+    }
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = lo;
   }
   return out;
 }

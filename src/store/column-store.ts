@@ -3,6 +3,7 @@
  * read by analytic queries, each of which must filter by workspace.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 
@@ -22,6 +23,8 @@ export interface ColumnStore {
    * two async callers would otherwise interleave their statements inside one transaction.
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  /** A folder for files DuckDB loads (CSV): next to the database file, or the system's temp folder in memory. */
+  readonly tempDir: string;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,8 @@ const SCHEMA = [
    )`,
   // Rows appended by the columnizer before they are moved into `events` in one transaction with the watermark.
   `CREATE TABLE IF NOT EXISTS events_staging AS SELECT * FROM events WITH NO DATA`,
+  // A copy of members' traits, refreshed for the members whose traits changed since the last scoring run.
+  `CREATE TABLE IF NOT EXISTS member_traits (workspace_id INTEGER NOT NULL, member_id BIGINT NOT NULL, traits JSON NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS sheyun_state (name VARCHAR PRIMARY KEY, value BIGINT NOT NULL)`,
   // The member dimension: one row per member with the latest scores and tiers, rewritten by the scoring job, so
   // analytics and segments can ask "by tier / by score" in one join. Scores a member has none of are NULL.
@@ -68,7 +73,6 @@ const SCHEMA = [
      lifecycle_tier VARCHAR,
      communication_tier VARCHAR
    )`,
-  `CREATE TABLE IF NOT EXISTS member_scores_staging AS SELECT * FROM member_scores WITH NO DATA`,
 ];
 
 /** Opens (creating if needed) the DuckDB file; ':memory:' for tests. Only one process may hold the file. */
@@ -81,8 +85,11 @@ export async function openColumnStore(file: string): Promise<ColumnStore> {
   const read = async <T>(conn: DuckDBConnection, sql: string, params?: DuckDBValue[]) =>
     (await conn.runAndReadAll(sql, params)).getRowObjectsJS() as T[];
   let tail: Promise<unknown> = Promise.resolve();
+  const tempDir = file === ':memory:' ? os.tmpdir() : path.join(path.dirname(file), 'tmp');
+  fs.mkdirSync(tempDir, { recursive: true });
   return {
     writer,
+    tempDir,
     exclusive<T>(fn: () => Promise<T>): Promise<T> {
       const run = tail.then(fn, fn);
       tail = run.catch(() => undefined);

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { RowDialect } from './dialect.ts';
 import * as m001 from './migrations/001-foundation.ts';
 import * as m002 from './migrations/002-scoring.ts';
+import * as m003 from './migrations/003-traits-version.ts';
 
 interface Migration {
   name: string;
@@ -13,6 +14,7 @@ interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { name: '001-foundation', up: m001.up },
   { name: '002-scoring', up: m002.up },
+  { name: '003-traits-version', up: m003.up },
 ];
 
 export async function migrate(db: Kysely<any>, dialect: RowDialect): Promise<string[]> {

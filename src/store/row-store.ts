@@ -31,7 +31,11 @@ export async function openRowStore(opts: RowStoreOptions): Promise<RowStore> {
     if (!opts.url) throw new Error('SHEYUN_DATABASE_URL is required when SHEYUN_ROW_STORE=postgres');
     // bigint columns hold microsecond timestamps and counters, all below 2^53: read them as numbers.
     pg.types.setTypeParser(20, (v) => Number(v));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: opts.url, max: 8 }) }) });
+    const pool = new pg.Pool({ connectionString: opts.url, max: 8 });
+    // An idle client whose server connection drops (restart, failover) emits 'error' on the pool; unhandled, that
+    // would end the process. The pool replaces the client on the next query.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db, 'postgres');
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

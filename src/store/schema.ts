@@ -2,7 +2,7 @@
  * Row-store tables as Kysely types. Every table carries `workspace_id`; times are UTC microseconds (bigint columns,
  * read as JS numbers: microsecond timestamps stay below 2^53 until the year 2255).
  */
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 export interface WorkspacesTable {
   id: Generated<number>;
@@ -44,6 +44,8 @@ export interface MembersTable {
   merged_into: number | null;
   created_at: number;
   updated_at: number;
+  /** When `traits` last changed (0: never since the column existed). */
+  traits_updated_at: ColumnType<number, number | undefined, number>;
 }
 
 export interface IdentitiesTable {

@@ -20,7 +20,8 @@ import type { ColumnStore, RowStore } from '../../store/index.ts';
 import { communicationTiers, COMMUNICATION_TIERS } from '../tiers/communication.ts';
 import { lifecycleTier, LIFECYCLE_TIERS } from '../tiers/lifecycle.ts';
 import { MIN_CUSTOMERS, valueModels } from './value-models.ts';
-import { writeColumnScores, writeRowScores, type ScoreRow } from './write-scores.ts';
+import { syncTraits, writeColumnScores, writeRowScores, type ScoreColumns } from './write-scores.ts';
+import { traitsChangedSince } from '../../members/index.ts';
 import { refreshSegments, type SegmentRefresh } from '../memberships.ts';
 
 export interface ScoringReport {
@@ -44,7 +45,6 @@ export interface ScoringReport {
 }
 
 const DAY_US = 86_400_000_000;
-const nan = (v: number) => (Number.isNaN(v) ? null : v);
 const round = (v: number | null, digits = 4) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
 export async function scoreMembers(
@@ -109,46 +109,39 @@ export async function scoreMembers(
     const communication = communicationTiers(rankBy, f.memberId, settings.communication);
     lap('scores');
 
-    const scores: ScoreRow[] = [];
-    for (let i = 0; i < f.n; i++) {
-      const k = rfmAt[i]!;
-      const components: Record<string, number | null> = {};
-      for (const c of COMPONENTS) components[c] = round(nan(td.components[c][i]!));
-      Object.assign(components, {
-        interactions: f.interactions[i]! + f.interactionsReceived[i]!,
-        contributions: f.contributions[i]!,
-        categories: f.categories[i]!,
-        revenue: f.revenue[i]!,
-        weeklySlope: round(td.slope[i]!),
-        predictedActivity: round(td.predicted[i]!, 2),
-        lastActiveDays: round(f.lastActiveDays[i]!, 2),
-        firstSeenDays: round(f.firstSeenDays[i]!, 2),
-      });
-      scores.push({
-        memberId: f.memberId[i]!,
-        recencyDays: k < 0 ? null : round(settings.rfmBasis === 'activity' ? f.lastActiveDays[i]! : f.lastPurchaseDays[i]!, 3),
-        frequency: k < 0 ? null : settings.rfmBasis === 'activity' ? f.activeEvents[i]! : f.purchases[i]!,
-        monetary: k < 0 ? null : Math.round(f.revenue[i]!),
-        r: k < 0 ? null : rfm.r[k]!,
-        f: k < 0 ? null : rfm.f[k]!,
-        m: k < 0 ? null : rfm.m[k]!,
-        rfmCode: k < 0 ? null : rfm.code[k]!,
-        rfmSegment: k < 0 ? null : rfm.segment[k]!,
-        pAlive: round(nan(vm.pAlive[i]!), 6),
-        expectedPurchases: round(nan(vm.expectedPurchases[i]!)),
-        clv: round(nan(vm.clv[i]!), 2),
-        relationship: round(nan(td.relationship[i]!), 2),
-        value: round(nan(td.value[i]!), 2),
-        potential: round(nan(td.potential[i]!), 2),
-        lifecycle: lifecycle[i]!,
-        communication: communication[i]!,
-        components: JSON.stringify(components),
-      });
-    }
-    const changes = await writeRowScores(rows, ws.id, runId, scores, opts.now);
+    const activityBasis = settings.rfmBasis === 'activity';
+    const pickRfm = (a: Float64Array) => Float64Array.from(rfmAt, (k, i) => (k < 0 ? NaN : a[i]!));
+    const pickScore = (a: Uint8Array) => Uint8Array.from(rfmAt, (k) => (k < 0 ? 0 : a[k]!));
+    const rounded = (v: number, digits = 4) => (Number.isNaN(v) ? 'null' : String(Math.round(v * 10 ** digits) / 10 ** digits));
+    const columns: ScoreColumns = {
+      n: f.n,
+      memberId: f.memberId,
+      recencyDays: pickRfm(activityBasis ? f.lastActiveDays : f.lastPurchaseDays),
+      frequency: pickRfm(activityBasis ? f.activeEvents : f.purchases),
+      monetary: pickRfm(f.revenue),
+      r: pickScore(rfm.r),
+      f: pickScore(rfm.f),
+      m: pickScore(rfm.m),
+      rfmSegment: Array.from(rfmAt, (k) => (k < 0 ? null : rfm.segment[k]!)),
+      pAlive: vm.pAlive,
+      expectedPurchases: vm.expectedPurchases,
+      clv: vm.clv,
+      relationship: td.relationship,
+      value: td.value,
+      potential: td.potential,
+      lifecycle,
+      communication,
+      // Built as text in a fixed key order: cheaper than a million objects through JSON.stringify.
+      components: (i) =>
+        `{${COMPONENTS.map((c) => `"${c}":${rounded(td.components[c][i]!)}`).join(',')},"interactions":${f.interactions[i]! + f.interactionsReceived[i]!},` +
+        `"contributions":${f.contributions[i]!},"categories":${f.categories[i]!},"revenue":${f.revenue[i]!},"weeklySlope":${rounded(td.slope[i]!)},` +
+        `"predictedActivity":${rounded(td.predicted[i]!, 2)},"lastActiveDays":${rounded(f.lastActiveDays[i]!, 2)},"firstSeenDays":${rounded(f.firstSeenDays[i]!, 2)}}`,
+    };
+    const changes = await writeRowScores(rows, ws.id, runId, columns, opts.now);
     lap('write_rows');
-    const traits = await memberTraits(rows, ws.id);
-    await writeColumnScores(cols, ws.id, scores, traits, opts.now);
+    await syncTraits(cols, ws.id, (since) => traitsChangedSince(rows.db, ws.id, since), opts.now);
+    lap('sync_traits');
+    await writeColumnScores(cols, ws.id, columns, opts.now);
     lap('write_columns');
     const segments = await refreshSegments(rows, cols, ws.id, runId, opts.asOf, opts.now);
     lap('segments');
@@ -164,12 +157,12 @@ export async function scoreMembers(
       holdout,
       warnings: vm.warnings,
       sizes: {
-        rfm: countBy(RFM_SEGMENTS, scores.map((s) => s.rfmSegment)),
+        rfm: countBy(RFM_SEGMENTS, columns.rfmSegment),
         lifecycle: countBy(LIFECYCLE_TIERS, lifecycle),
         communication: countBy(COMMUNICATION_TIERS, communication),
       },
       communicationCutoffs: cutoffs(settings.communication.score, rankBy, communication),
-      tierChanges: changes.length,
+      tierChanges: changes,
       segments,
       seconds,
     };
@@ -212,11 +205,6 @@ async function holdoutCheck(cols: ColumnStore, ws: { id: number; timeZone: strin
   const fit = fitBgNbd(compressSummaries(rows));
   if (fit.params.a === 1) return null;
   return { weeks, rows: calibrationHoldout(fit.params, rows, weeks) };
-}
-
-async function memberTraits(rows: RowStore, ws: number): Promise<Map<number, string>> {
-  const r = await rows.db.selectFrom('members').select(['id', 'traits']).where('workspace_id', '=', ws).where('merged_into', 'is', null).execute();
-  return new Map(r.map((x) => [Number(x.id), x.traits]));
 }
 
 function countBy(keys: readonly string[], values: readonly (string | null)[]): Record<string, number> {

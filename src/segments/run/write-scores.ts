@@ -1,45 +1,81 @@
 /**
  * Writes one scoring run's results: the row store gets each member's latest scores (for reads of one member) and a
  * change row for every tier a member entered or left; the column store gets the member dimension for analytics.
- * Both are replaced as a whole per workspace, each in one transaction.
+ * Both are replaced as a whole per workspace, each in one transaction. Results stay in columns until written, a
+ * few hundred rows at a time: a million row objects cost more in garbage collection than the writes themselves.
  */
-import { DuckDBTimestampValue } from '@duckdb/node-api';
+import fs from 'node:fs';
+import path from 'node:path';
 import { bulkInsert, withWriteTransaction, type BulkStatement, type ColumnStore, type RowStore } from '../../store/index.ts';
 
-export interface ScoreRow {
-  memberId: number;
-  recencyDays: number | null;
-  frequency: number | null;
-  monetary: number | null;
-  r: number | null;
-  f: number | null;
-  m: number | null;
-  rfmCode: string | null;
-  rfmSegment: string | null;
-  pAlive: number | null;
-  expectedPurchases: number | null;
-  clv: number | null;
-  relationship: number | null;
-  value: number | null;
-  potential: number | null;
-  lifecycle: string;
-  communication: string;
-  components: string;
+export interface ScoreColumns {
+  n: number;
+  /** Ascending. */
+  memberId: Float64Array;
+  /** NaN: none. */
+  recencyDays: Float64Array;
+  frequency: Float64Array;
+  monetary: Float64Array;
+  /** 0: none. */
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+  rfmSegment: (string | null)[];
+  pAlive: Float64Array;
+  expectedPurchases: Float64Array;
+  clv: Float64Array;
+  relationship: Float64Array;
+  value: Float64Array;
+  potential: Float64Array;
+  lifecycle: string[];
+  communication: string[];
+  /** JSON of the components behind the densities. */
+  components(i: number): string;
 }
 
+const num = (v: number, digits: number): number | null => (Number.isNaN(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+const score = (v: number): number | null => (v === 0 ? null : v);
+const code = (c: ScoreColumns, i: number): string | null => (c.r[i] === 0 ? null : `${c.r[i]}${c.f[i]}${c.m[i]}`);
+
+/** One member's stored values in table order (after workspace_id, member_id). */
+function values(c: ScoreColumns, i: number): (number | string | null)[] {
+  return [
+    num(c.recencyDays[i]!, 3),
+    num(c.frequency[i]!, 0),
+    num(c.monetary[i]!, 0),
+    score(c.r[i]!),
+    score(c.f[i]!),
+    score(c.m[i]!),
+    code(c, i),
+    c.rfmSegment[i]!,
+    num(c.pAlive[i]!, 6),
+    num(c.expectedPurchases[i]!, 4),
+    num(c.clv[i]!, 2),
+    num(c.relationship[i]!, 2),
+    num(c.value[i]!, 2),
+    num(c.potential[i]!, 2),
+    c.lifecycle[i]!,
+    c.communication[i]!,
+  ];
+}
+
+const SCORE_COLUMNS = [
+  'workspace_id', 'member_id', 'run_id', 'recency_days', 'frequency', 'monetary', 'r_score', 'f_score', 'm_score', 'rfm_code', 'rfm_segment',
+  'p_alive', 'expected_purchases', 'clv', 'relationship_density', 'value_density', 'potential_density', 'lifecycle_tier', 'communication_tier', 'components',
+];
 const SCORES: BulkStatement = {
   name: 'member_scores',
   table: 'member_scores',
-  columns: [
-    'workspace_id', 'member_id', 'run_id', 'recency_days', 'frequency', 'monetary', 'r_score', 'f_score', 'm_score', 'rfm_code', 'rfm_segment',
-    'p_alive', 'expected_purchases', 'clv', 'relationship_density', 'value_density', 'potential_density', 'lifecycle_tier', 'communication_tier', 'components',
-  ],
+  columns: SCORE_COLUMNS,
+  suffix: `ON CONFLICT (workspace_id, member_id) DO UPDATE SET ${SCORE_COLUMNS.slice(2).map((c) => `${c} = excluded.${c}`).join(', ')}`,
 };
 const CHANGES: BulkStatement = {
   name: 'membership_changes',
   table: 'membership_changes',
   columns: ['workspace_id', 'run_id', 'member_id', 'kind', 'subject', 'from_value', 'to_value', 'at'],
 };
+// 20 columns: 400 rows stay under PostgreSQL's 65,535 bound parameters and SQLite's 32,766.
+const ROWS_PER_STATEMENT = 400;
 
 export interface TierChange {
   memberId: number;
@@ -48,71 +84,144 @@ export interface TierChange {
   to: string | null;
 }
 
-/** Replaces the workspace's scores and records tier changes against the previous run; returns the changes. */
-export async function writeRowScores(rows: RowStore, ws: number, runId: number, scores: readonly ScoreRow[], now: number): Promise<TierChange[]> {
-  return withWriteTransaction(rows, async (trx) => {
-    const before = await trx.selectFrom('member_scores').select(['member_id', 'lifecycle_tier', 'communication_tier']).where('workspace_id', '=', ws).execute();
-    const previous = new Map(before.map((r) => [Number(r.member_id), r]));
-    const changes: TierChange[] = [];
-    for (const s of scores) {
-      const p = previous.get(s.memberId);
-      previous.delete(s.memberId);
-      if ((p?.lifecycle_tier ?? null) !== s.lifecycle) changes.push({ memberId: s.memberId, kind: 'lifecycle_tier', from: p?.lifecycle_tier ?? null, to: s.lifecycle });
-      if ((p?.communication_tier ?? null) !== s.communication) changes.push({ memberId: s.memberId, kind: 'communication_tier', from: p?.communication_tier ?? null, to: s.communication });
-    }
-    // Members scored last time and not now (merged into another member): they leave their tiers.
-    for (const [memberId, p] of previous) {
-      if (p.lifecycle_tier) changes.push({ memberId, kind: 'lifecycle_tier', from: p.lifecycle_tier, to: null });
-      if (p.communication_tier) changes.push({ memberId, kind: 'communication_tier', from: p.communication_tier, to: null });
-    }
-    await trx.deleteFrom('member_scores').where('workspace_id', '=', ws).execute();
-    await bulkInsert(
-      trx,
-      rows.dialect,
-      SCORES,
-      scores.map((s) => [ws, s.memberId, runId, s.recencyDays, s.frequency, s.monetary, s.r, s.f, s.m, s.rfmCode, s.rfmSegment, s.pAlive, s.expectedPurchases, s.clv, s.relationship, s.value, s.potential, s.lifecycle, s.communication, s.components]),
-      // 20 columns: 400 rows stay under PostgreSQL's 65,535 bound parameters and SQLite's 32,766.
-      400,
-    );
-    await bulkInsert(trx, rows.dialect, CHANGES, changes.map((c) => [ws, runId, c.memberId, c.kind, c.kind, c.from, c.to, now]));
-    return changes;
+/** Members per write transaction: each holds the row store's write lock for a fraction of a second, so ingest goes on. */
+const MEMBERS_PER_TRANSACTION = 20_000;
+
+/**
+ * Upserts the workspace's scores in short transactions, then, with the tier changes against the previous run,
+ * removes members no longer scored (merged away). Readers may see some members from the new run and some from the
+ * previous one for a moment; each member's row is always whole. Returns how many tier changes were recorded.
+ */
+export async function writeRowScores(rows: RowStore, ws: number, runId: number, c: ScoreColumns, now: number): Promise<number> {
+  const before = await rows.db.selectFrom('member_scores').select(['member_id', 'lifecycle_tier', 'communication_tier']).where('workspace_id', '=', ws).orderBy('member_id').execute();
+  const changes: unknown[][] = [];
+  const change = (memberId: number, kind: TierChange['kind'], from: string | null, to: string | null) => changes.push([ws, runId, memberId, kind, kind, from, to, now]);
+  const left = (gone: (typeof before)[number]) => {
+    if (gone.lifecycle_tier) change(Number(gone.member_id), 'lifecycle_tier', gone.lifecycle_tier, null);
+    if (gone.communication_tier) change(Number(gone.member_id), 'communication_tier', gone.communication_tier, null);
+  };
+  // Both lists are sorted by member id: one merge pass finds who entered, moved or left.
+  let j = 0;
+  for (let i = 0; i < c.n; i++) {
+    const id = c.memberId[i]!;
+    while (j < before.length && Number(before[j]!.member_id) < id) left(before[j++]!);
+    const p = j < before.length && Number(before[j]!.member_id) === id ? before[j++]! : undefined;
+    if ((p?.lifecycle_tier ?? null) !== c.lifecycle[i]) change(id, 'lifecycle_tier', p?.lifecycle_tier ?? null, c.lifecycle[i]!);
+    if ((p?.communication_tier ?? null) !== c.communication[i]) change(id, 'communication_tier', p?.communication_tier ?? null, c.communication[i]!);
+  }
+  while (j < before.length) left(before[j++]!);
+
+  for (let from = 0; from < c.n; from += MEMBERS_PER_TRANSACTION) {
+    await withWriteTransaction(rows, async (trx) => {
+      for (let start = from; start < Math.min(c.n, from + MEMBERS_PER_TRANSACTION); start += ROWS_PER_STATEMENT) {
+        const part: unknown[][] = [];
+        for (let i = start; i < Math.min(c.n, start + ROWS_PER_STATEMENT, from + MEMBERS_PER_TRANSACTION); i++) part.push([ws, c.memberId[i]!, runId, ...values(c, i), c.components(i)]);
+        await bulkInsert(trx, rows.dialect, SCORES, part, ROWS_PER_STATEMENT);
+      }
+    });
+  }
+  await withWriteTransaction(rows, async (trx) => {
+    await trx.deleteFrom('member_scores').where('workspace_id', '=', ws).where('run_id', '<>', runId).execute();
+    await bulkInsert(trx, rows.dialect, CHANGES, changes);
   });
+  return changes.length;
 }
 
-const nullableDouble = (a: { appendDouble(v: number): void; appendNull(): void }, v: number | null) => (v === null ? a.appendNull() : a.appendDouble(v));
+const cell = (v: string): string => `"${v.replaceAll('"', '""')}"`;
+const d = (v: number): string => (Number.isNaN(v) ? '' : String(v));
+const u = (v: number): string => (v === 0 ? '' : String(v));
 
-/** The member dimension in DuckDB: scores plus traits (for segments on traits), swapped in one transaction. */
-export async function writeColumnScores(cols: ColumnStore, ws: number, scores: readonly ScoreRow[], traits: ReadonlyMap<number, string>, computedAt: number): Promise<void> {
-  await cols.exclusive(async () => {
-    await cols.run('DELETE FROM member_scores_staging');
-    const a = await cols.writer.createAppender('member_scores_staging');
-    const at = new DuckDBTimestampValue(BigInt(computedAt));
-    for (const s of scores) {
-      a.appendInteger(ws);
-      a.appendBigInt(BigInt(s.memberId));
-      a.appendTimestamp(at);
-      a.appendVarchar(traits.get(s.memberId) ?? '{}');
-      nullableDouble(a, s.recencyDays);
-      s.frequency === null ? a.appendNull() : a.appendBigInt(BigInt(Math.round(s.frequency)));
-      s.monetary === null ? a.appendNull() : a.appendBigInt(BigInt(Math.round(s.monetary)));
-      for (const v of [s.r, s.f, s.m]) (v === null ? a.appendNull() : a.appendTinyInt(v));
-      s.rfmCode === null ? a.appendNull() : a.appendVarchar(s.rfmCode);
-      s.rfmSegment === null ? a.appendNull() : a.appendVarchar(s.rfmSegment);
-      for (const v of [s.pAlive, s.expectedPurchases, s.clv, s.relationship, s.value, s.potential]) nullableDouble(a, v);
-      a.appendVarchar(s.lifecycle);
-      a.appendVarchar(s.communication);
-      a.endRow();
+/** The traits watermark of a workspace in the column store's state table. */
+const traitsMark = (ws: number) => `traits_wm_${ws}`;
+
+/**
+ * Brings the column store's copy of traits up to date: members whose traits changed after the last sync. The new
+ * mark stays five minutes behind the clock, so a transaction that stamped its change earlier but committed later
+ * is still picked up next time (re-copying a member is harmless).
+ */
+export async function syncTraits(cols: ColumnStore, ws: number, changedSince: (since: number) => Promise<{ id: number; traits: string; changedAt: number }[]>, now: number): Promise<number> {
+  const mark = await cols.query<{ value: bigint }>('SELECT value FROM sheyun_state WHERE name = $1', [traitsMark(ws)]);
+  const since = mark[0] ? Number(mark[0].value) : -1;
+  const changed = await changedSince(since);
+  if (changed.length === 0) return 0;
+  const file = path.join(cols.tempDir, `member-traits-${ws}-${process.pid}.csv`);
+  fs.writeFileSync(file, changed.map((m) => `${m.id},${cell(m.traits)}`).join('\n') + '\n');
+  let newest = since;
+  for (const m of changed) if (m.changedAt > newest) newest = m.changedAt;
+  const next = Math.min(newest, now - 300_000_000);
+  try {
+    await cols.exclusive(async () => {
+      await cols.run('BEGIN TRANSACTION');
+      try {
+        await cols.run(`CREATE OR REPLACE TEMP TABLE traits_batch AS SELECT * FROM read_csv($1, header = false, auto_detect = false, quote = '"', escape = '"', columns = {'member_id': 'BIGINT', 'traits': 'VARCHAR'})`, [file]);
+        await cols.run(since < 0 ? 'DELETE FROM member_traits WHERE workspace_id = $1' : 'DELETE FROM member_traits WHERE workspace_id = $1 AND member_id IN (SELECT member_id FROM traits_batch)', [ws]);
+        await cols.run('INSERT INTO member_traits SELECT $1, member_id, traits FROM traits_batch', [ws]);
+        await cols.run('INSERT INTO sheyun_state VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [traitsMark(ws), Math.max(next, since)]);
+        await cols.run('COMMIT');
+      } catch (err) {
+        await cols.run('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+      await cols.run('DROP TABLE IF EXISTS traits_batch');
+    });
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+  return changed.length;
+}
+
+/**
+ * The member dimension in DuckDB: scores plus traits (from the copy `syncTraits` keeps). Written as a CSV file that
+ * DuckDB loads on its own threads (row-by-row appends from JavaScript were the slowest step), swapped in one
+ * transaction.
+ */
+export async function writeColumnScores(cols: ColumnStore, ws: number, c: ScoreColumns, computedAt: number): Promise<void> {
+  const file = path.join(cols.tempDir, `member-scores-${ws}-${process.pid}.csv`);
+  const fd = fs.openSync(file, 'w');
+  try {
+    let lines: string[] = [];
+    for (let i = 0; i < c.n; i++) {
+      const seg = c.rfmSegment[i];
+      // Identifiers (segments, tiers) hold no commas or quotes; numbers are written as they are, NaN as empty (NULL).
+      lines.push(
+        `${c.memberId[i]},${d(c.recencyDays[i]!)},${d(c.frequency[i]!)},${d(c.monetary[i]!)},${u(c.r[i]!)},${u(c.f[i]!)},${u(c.m[i]!)},` +
+          `${c.r[i] === 0 ? '' : `${c.r[i]}${c.f[i]}${c.m[i]}`},${seg ?? ''},${d(c.pAlive[i]!)},${d(c.expectedPurchases[i]!)},${d(c.clv[i]!)},` +
+          `${d(c.relationship[i]!)},${d(c.value[i]!)},${d(c.potential[i]!)},${c.lifecycle[i]},${c.communication[i]}`,
+      );
+      if (lines.length === 20_000) {
+        fs.writeSync(fd, lines.join('\n') + '\n');
+        lines = [];
+      }
     }
-    a.closeSync();
-    await cols.run('BEGIN TRANSACTION');
-    try {
-      await cols.run('DELETE FROM member_scores WHERE workspace_id = $1', [ws]);
-      await cols.run('INSERT INTO member_scores SELECT * FROM member_scores_staging');
-      await cols.run('COMMIT');
-    } catch (err) {
-      await cols.run('ROLLBACK').catch(() => undefined);
-      throw err;
-    }
-    await cols.run('DELETE FROM member_scores_staging');
-  });
+    if (lines.length > 0) fs.writeSync(fd, lines.join('\n') + '\n');
+  } finally {
+    fs.closeSync(fd);
+  }
+  try {
+    await cols.exclusive(async () => {
+      await cols.run('BEGIN TRANSACTION');
+      try {
+        await cols.run('DELETE FROM member_scores WHERE workspace_id = $1', [ws]);
+        await cols.run(
+          `INSERT INTO member_scores
+           SELECT $2, c.member_id, make_timestamp($3::BIGINT), coalesce(t.traits, '{}'), recency_days, frequency, monetary, r_score, f_score, m_score,
+                  rfm_code, rfm_segment, p_alive, expected_purchases, clv, relationship_density, value_density, potential_density, lifecycle_tier,
+                  communication_tier
+             FROM read_csv($1, header = false, auto_detect = false, quote = '"', escape = '"', columns = {
+               'member_id': 'BIGINT', 'recency_days': 'DOUBLE', 'frequency': 'DOUBLE', 'monetary': 'DOUBLE', 'r_score': 'TINYINT',
+               'f_score': 'TINYINT', 'm_score': 'TINYINT', 'rfm_code': 'VARCHAR', 'rfm_segment': 'VARCHAR', 'p_alive': 'DOUBLE',
+               'expected_purchases': 'DOUBLE', 'clv': 'DOUBLE', 'relationship_density': 'DOUBLE', 'value_density': 'DOUBLE',
+               'potential_density': 'DOUBLE', 'lifecycle_tier': 'VARCHAR', 'communication_tier': 'VARCHAR'}) c
+             LEFT JOIN member_traits t ON t.workspace_id = $2 AND t.member_id = c.member_id`,
+          [file, ws, computedAt],
+        );
+        await cols.run('COMMIT');
+      } catch (err) {
+        await cols.run('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 }
