@@ -6,53 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemberProfile } from '../../src/api/schemas/index.ts';
 import { ensureConsoleBuilt } from './ensureConsoleBuilt.ts';
-
-const CHROMIUM = process.env['SHEYUN_CHROMIUM'] ?? '/usr/lib/chromium/chromium';
-// Playwright gives every launch a fresh temporary --user-data-dir (it refuses one passed in `args`).
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
-const T = 20_000;
-
-interface Target {
-  url: string;
-  adminKey: string;
-  stop(): Promise<void>;
-}
-
-async function startTarget(): Promise<Target> {
-  const external = process.env['SHEYUN_E2E_URL'];
-  if (external) {
-    return { url: external.replace(/\/$/, ''), adminKey: process.env['SHEYUN_E2E_ADMIN_KEY'] ?? '', stop: async () => {} };
-  }
-  const { startServer } = await import('../helpers/server.ts');
-  const server = await startServer({ demoMembers: 200 });
-  return { url: server.url.replace(/\/$/, ''), adminKey: server.adminKey, stop: () => server.stop() };
-}
-
-/** The integer shown in a stat card (digits only, so "1,234" and "1,234" both read as 1234). */
-async function statValue(page: Page, testId: string): Promise<number> {
-  const el = page.getByTestId(`${testId}-value`);
-  await page.waitForFunction(
-    (id) => /\d/.test(document.querySelector(`[data-testid="${id}-value"]`)?.textContent ?? ''),
-    testId,
-    { timeout: T },
-  );
-  return Number((await el.textContent())?.replace(/\D/g, ''));
-}
+import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, startTarget, statValue, T, type Target } from './harness.ts';
 
 describe('web console (headless Chromium)', () => {
   let target: Target;
@@ -139,9 +97,12 @@ describe('web console (headless Chromium)', () => {
   });
 
   it('marks the later pages as coming and shows a placeholder for them', async () => {
-    for (const p of ['value', 'segments', 'rewards', 'listening', 'automations', 'experiments', 'analytics']) {
+    for (const p of ['segments', 'rewards', 'listening', 'automations', 'experiments', 'analytics']) {
       expect(await page.getByTestId(`nav-${p}`).locator('.nav__badge').textContent(), p).toBe('即将推出');
     }
+    // Members value is a live page now: no "coming" badge
+    expect(await page.getByTestId('nav-value').locator('.nav__label').textContent()).toBe('会员价值');
+    expect(await page.getByTestId('nav-value').locator('.nav__badge').count()).toBe(0);
     await page.getByTestId('nav-segments').click();
     await page.getByTestId('coming-page').waitFor();
     expect(await page.getByTestId('coming-page').textContent()).toContain('即将推出');

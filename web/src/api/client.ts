@@ -38,12 +38,25 @@ function isErrorBody(body: unknown): body is ErrorBody {
  * GET a JSON resource. A 401 clears the stored key (the app then shows the login page with a message);
  * other failures throw ApiError so queries can show an error state.
  */
-export async function apiGet<T>(path: string, params?: QueryParams, signal?: AbortSignal): Promise<T> {
+export function apiGet<T>(path: string, params?: QueryParams, signal?: AbortSignal): Promise<T> {
+  return request<T>('GET', buildUrl(path, params), undefined, signal);
+}
+
+/** POST a JSON body (e.g. `{}` to start a scoring run); errors as for `apiGet`. */
+export function apiPost<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return request<T>('POST', path, body, signal);
+}
+
+async function request<T>(method: 'GET' | 'POST', url: string, payload: unknown, signal?: AbortSignal): Promise<T> {
   const key = getAdminKey();
+  const headers: Record<string, string> = { Accept: 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) };
+  if (payload !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, params), {
-      headers: { Accept: 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) },
+    res = await fetch(url, {
+      method,
+      headers,
+      body: payload === undefined ? null : JSON.stringify(payload),
       signal: signal ?? null,
     });
   } catch (cause) {

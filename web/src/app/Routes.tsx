@@ -5,6 +5,7 @@ import { MemberPage } from '../features/member/MemberPage.tsx';
 import { MembersPage } from '../features/members/MembersPage.tsx';
 import { NotFoundPage } from '../features/NotFoundPage.tsx';
 import { OverviewPage } from '../features/overview/OverviewPage.tsx';
+import { ValuePage } from '../features/value/ValuePage.tsx';
 import { COMING_PAGES } from './navItems.ts';
 
 export function Routes() {
@@ -18,6 +19,9 @@ export function Routes() {
       </Route>
       <Route path="/members/:id">
         {(params) => <MemberPage key={params.id} id={decodeURIComponent(params.id)} />}
+      </Route>
+      <Route path="/value">
+        <ValuePage />
       </Route>
       {COMING_PAGES.map((p) => (
         <Route key={p} path={`/${p}`}>

@@ -28,6 +28,26 @@ export function formatNumber(locale: string, n: number): string {
   return numberFormat(locale, {}).format(n);
 }
 
+/** A number with at most `maxDigits` decimals (e.g. a density 49.62 → 49.6, 100 → 100). */
+export function formatDecimal(locale: string, n: number, maxDigits: number): string {
+  return numberFormat(locale, { maximumFractionDigits: maxDigits }).format(n);
+}
+
+/** A number to `digits` significant digits (model parameters: 0.0000780, 2,349.5, 207,196). */
+export function formatSignificant(locale: string, n: number, digits: number): string {
+  return numberFormat(locale, { maximumSignificantDigits: digits }).format(n);
+}
+
+/** An amount in the smallest currency unit (fen, cents) in the main unit with exactly 2 decimals: 277600 → 2,776.00. */
+export function formatMoney(locale: string, minorUnits: number): string {
+  return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minorUnits / 100);
+}
+
+/** The server's microsecond timestamps (UTC) as an ISO instant. */
+export function isoFromMicros(us: number): string {
+  return new Date(Math.floor(us / 1000)).toISOString();
+}
+
 export function formatPercent(locale: string, ratio: number): string {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
 }

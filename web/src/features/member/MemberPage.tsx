@@ -1,4 +1,4 @@
-/** One member: profile header, identities, timeline, traits, event counts and merge history. */
+/** One member: profile header, three-degree model, identities, timeline, traits, event counts and merge history. */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Icon } from '../../components/icons/Icon.tsx';
@@ -10,6 +10,7 @@ import { EventCountsCard } from './EventCountsCard.tsx';
 import { IdentitiesCard } from './IdentitiesCard.tsx';
 import { MergeHistoryCard } from './MergeHistoryCard.tsx';
 import { ProfileHeader } from './ProfileHeader.tsx';
+import { ThreeDegreeCard } from './ThreeDegreeCard.tsx';
 import { TimelineCard } from './TimelineCard.tsx';
 import { TraitsCard } from './TraitsCard.tsx';
 
@@ -36,6 +37,7 @@ export function MemberPage({ id }: { id: string }) {
             </div>
           )}
           <ProfileHeader profile={profile} timeZone={timeZone} />
+          <ThreeDegreeCard memberId={profile.id} />
           <div className="grid grid--member">
             <div className="stack">
               <IdentitiesCard identities={profile.identities} timeZone={timeZone} />

@@ -1,21 +1,9 @@
 /** Name, id, platforms and the member's key dates and counts, each explained. */
 import { useTranslation } from 'react-i18next';
 import type { MemberProfile } from '../../../../src/api/schemas/index.ts';
-import { HelpTip } from '../../components/ui/HelpTip.tsx';
+import { Fact } from '../../components/ui/Fact.tsx';
 import { PlatformBadge } from '../../components/ui/PlatformBadge.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
-
-function Fact(props: { label: string; value: string; help?: string; testId?: string }) {
-  return (
-    <div className="fact" data-testid={props.testId}>
-      <div className="fact__label">
-        {props.label}
-        {props.help && <HelpTip text={props.help} />}
-      </div>
-      <div className="fact__value">{props.value}</div>
-    </div>
-  );
-}
 
 export function ProfileHeader({ profile, timeZone }: { profile: MemberProfile; timeZone: string }) {
   const { t } = useTranslation();
@@ -56,7 +44,7 @@ export function ProfileHeader({ profile, timeZone }: { profile: MemberProfile; t
           value={f.number(profile.eventCount)}
           help={t('member.eventCountHelp')}
         />
-        <Fact label={t('member.targetCount')} value={f.number(profile.targetCount)} help={t('member.targetCountHelp')} />
+        <Fact label={t('member.targetCount')} value={f.number(profile.targetCount)} help={t('member.targetCountHelp')} align="end" />
       </div>
     </section>
   );
