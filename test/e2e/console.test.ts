@@ -4,13 +4,11 @@
  * profile with timeline, and the 401 → login redirect. Set SHEYUN_E2E_URL (+ SHEYUN_E2E_ADMIN_KEY) to run
  * against an already running server instead of starting one.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemberProfile } from '../../src/api/schemas/index.ts';
-import { ensureConsoleBuilt } from './ensureConsoleBuilt.ts';
-import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, startTarget, statValue, T, type Target } from './harness.ts';
+import { openBrowserSession, SCREENSHOTS, statValue, T, type BrowserSession, type Target } from './harness.ts';
 
 describe('web console (headless Chromium)', () => {
   let target: Target;
@@ -19,21 +17,14 @@ describe('web console (headless Chromium)', () => {
   let page: Page;
   const pageErrors: string[] = [];
 
+  let session: BrowserSession;
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    target = await startTarget();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.setDefaultTimeout(T);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    session = await openBrowserSession();
+    ({ target, browser, context, page } = session);
+    session.page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await target?.stop();
-  }, 60_000);
+  afterAll(async () => session?.close(), 60_000);
 
   it('signs in through the URL the server prints and lands on the overview', async () => {
     await page.goto(`${target.url}/#/login?key=${encodeURIComponent(target.adminKey)}`);

@@ -4,13 +4,11 @@
  * shows the empty state. It then adds repeat buyers (so lifetime value is computed), runs scoring again from the
  * page, and compares what the page shows with the API's answers.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemberScoresBody, MemberValueBody, ScoringReportBody, TierFlowBody } from '../../src/api/schemas/index.ts';
-import { ensureConsoleBuilt } from './ensureConsoleBuilt.ts';
-import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, startTarget, statValue, T, type Target } from './harness.ts';
+import { openBrowserSession, SCREENSHOTS, statValue, T, type BrowserSession, type Target } from './harness.ts';
 
 const DAY_MS = 86_400_000;
 const RUN_TIMEOUT = 90_000;
@@ -75,21 +73,14 @@ describe('members value page (headless Chromium)', () => {
     return report;
   }
 
+  let session: BrowserSession;
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    target = await startTarget();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.setDefaultTimeout(T);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    session = await openBrowserSession();
+    ({ target, browser, context, page } = session);
+    session.page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await target?.stop();
-  }, 60_000);
+  afterAll(async () => session?.close(), 60_000);
 
   it('opens the page from the sidebar, running scoring first if there is no run yet', async () => {
     await page.goto(`${target.url}/#/login?key=${encodeURIComponent(target.adminKey)}`);
