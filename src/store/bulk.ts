@@ -51,6 +51,22 @@ export async function bulkInsert(trx: Tx, dialect: RowDialect, st: BulkStatement
   }
 }
 
+/**
+ * The same for rows already laid out as one flat parameter list (`rows` × columns values): large writes build
+ * their statements' parameters directly instead of a million row arrays to flatten.
+ */
+export async function bulkInsertFlat(trx: Tx, dialect: RowDialect, st: BulkStatement, params: readonly unknown[], rows: number): Promise<void> {
+  if (rows === 0) return;
+  const key = `${dialect}|${st.name}|${rows}`;
+  let sql = cache.get(key);
+  if (!sql) {
+    sql = `INSERT INTO ${st.table} (${st.columns.join(', ')}) VALUES ${placeholders(dialect, rows, st.columns.length, st.casts)}${st.suffix ? ' ' + st.suffix : ''}`;
+    if (cache.size > 2000) cache.clear();
+    cache.set(key, sql);
+  }
+  await trx.executeQuery(CompiledQuery.raw(sql, params as unknown[]));
+}
+
 /** `n` placeholders starting after `offset` bound parameters: `?, ?, …` or `$3, $4, …`. */
 export function placeholderList(dialect: RowDialect, n: number, offset = 0): string {
   return Array.from({ length: n }, (_, i) => (dialect === 'postgres' ? `$${offset + i + 1}` : '?')).join(', ');

@@ -114,12 +114,25 @@ export async function memberFeatures(
       FROM acts a LEFT JOIN received r USING (member_id) LEFT JOIN pa USING (member_id) LEFT JOIN btyd b USING (member_id)
      ORDER BY a.member_id`;
   const c = await cols.queryColumns(sql, params);
-  const col = (name: string) => Float64Array.from(c[name] as (number | null)[], (v) => (v === null ? NaN : v));
+  // Plain loops: typed-array `from` with a mapping function over a million values is several times slower.
+  const col = (name: string) => {
+    const src = c[name] as (number | null)[];
+    const out = new Float64Array(src.length);
+    for (let i = 0; i < src.length; i++) {
+      const v = src[i]!;
+      out[i] = v === null ? NaN : v;
+    }
+    return out;
+  };
   const memberId = col('member_id');
+  const scale = (a: Float64Array, f: (v: number) => number) => {
+    for (let i = 0; i < a.length; i++) a[i] = f(a[i]!);
+    return a;
+  };
+  const days = (us: Float64Array) => scale(us, (v) => (Number.isNaN(v) ? NaN : (asOf - v) / DAY_US));
   const first = col('first_us');
   const last = col('last_us');
   const lastPurchase = col('last_purchase_us');
-  const days = (us: Float64Array) => us.map((v) => (Number.isNaN(v) ? NaN : (asOf - v) / DAY_US));
   return {
     n: memberId.length,
     memberId,
@@ -136,8 +149,8 @@ export async function memberFeatures(
     trendCount: col('trend_count'),
     trendWeighted: col('trend_weighted'),
     x: col('x'),
-    tx: col('tx_days').map((d) => d / 7),
-    T: col('t_days').map((d) => d / 7),
+    tx: scale(col('tx_days'), (d) => d / 7),
+    T: scale(col('t_days'), (d) => d / 7),
     repeatMean: col('repeat_mean'),
   };
 }

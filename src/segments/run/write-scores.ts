@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { bulkInsert, withWriteTransaction, type BulkStatement, type ColumnStore, type RowStore } from '../../store/index.ts';
+import { bulkInsert, bulkInsertFlat, withWriteTransaction, type BulkStatement, type ColumnStore, type RowStore } from '../../store/index.ts';
 
 export interface ScoreColumns {
   n: number;
@@ -37,9 +37,9 @@ const num = (v: number, digits: number): number | null => (Number.isNaN(v) ? nul
 const score = (v: number): number | null => (v === 0 ? null : v);
 const code = (c: ScoreColumns, i: number): string | null => (c.r[i] === 0 ? null : `${c.r[i]}${c.f[i]}${c.m[i]}`);
 
-/** One member's stored values in table order (after workspace_id, member_id). */
-function values(c: ScoreColumns, i: number): (number | string | null)[] {
-  return [
+/** One member's stored values in table order (after workspace_id, member_id, run_id), pushed onto `out`. */
+function pushValues(out: unknown[], c: ScoreColumns, i: number): void {
+  out.push(
     num(c.recencyDays[i]!, 3),
     num(c.frequency[i]!, 0),
     num(c.monetary[i]!, 0),
@@ -56,7 +56,7 @@ function values(c: ScoreColumns, i: number): (number | string | null)[] {
     num(c.potential[i]!, 2),
     c.lifecycle[i]!,
     c.communication[i]!,
-  ];
+  );
 }
 
 const SCORE_COLUMNS = [
@@ -92,8 +92,14 @@ const MEMBERS_PER_TRANSACTION = 20_000;
  * removes members no longer scored (merged away). Readers may see some members from the new run and some from the
  * previous one for a moment; each member's row is always whole. Returns how many tier changes were recorded.
  */
-export async function writeRowScores(rows: RowStore, ws: number, runId: number, c: ScoreColumns, now: number): Promise<number> {
-  const before = await rows.db.selectFrom('member_scores').select(['member_id', 'lifecycle_tier', 'communication_tier']).where('workspace_id', '=', ws).orderBy('member_id').execute();
+export type PreviousTiers = { member_id: number; lifecycle_tier: string | null; communication_tier: string | null }[];
+
+/** Each scored member's tiers from the previous run, by member id. */
+export function previousTiers(rows: RowStore, ws: number): Promise<PreviousTiers> {
+  return rows.db.selectFrom('member_scores').select(['member_id', 'lifecycle_tier', 'communication_tier']).where('workspace_id', '=', ws).orderBy('member_id').execute();
+}
+
+export async function writeRowScores(rows: RowStore, ws: number, runId: number, c: ScoreColumns, before: PreviousTiers, now: number): Promise<number> {
   const changes: unknown[][] = [];
   const change = (memberId: number, kind: TierChange['kind'], from: string | null, to: string | null) => changes.push([ws, runId, memberId, kind, kind, from, to, now]);
   const left = (gone: (typeof before)[number]) => {
@@ -114,9 +120,14 @@ export async function writeRowScores(rows: RowStore, ws: number, runId: number, 
   for (let from = 0; from < c.n; from += MEMBERS_PER_TRANSACTION) {
     await withWriteTransaction(rows, async (trx) => {
       for (let start = from; start < Math.min(c.n, from + MEMBERS_PER_TRANSACTION); start += ROWS_PER_STATEMENT) {
-        const part: unknown[][] = [];
-        for (let i = start; i < Math.min(c.n, start + ROWS_PER_STATEMENT, from + MEMBERS_PER_TRANSACTION); i++) part.push([ws, c.memberId[i]!, runId, ...values(c, i), c.components(i)]);
-        await bulkInsert(trx, rows.dialect, SCORES, part, ROWS_PER_STATEMENT);
+        const end = Math.min(c.n, start + ROWS_PER_STATEMENT, from + MEMBERS_PER_TRANSACTION);
+        const params: unknown[] = [];
+        for (let i = start; i < end; i++) {
+          params.push(ws, c.memberId[i]!, runId);
+          pushValues(params, c, i);
+          params.push(c.components(i));
+        }
+        await bulkInsertFlat(trx, rows.dialect, SCORES, params, end - start);
       }
     });
   }

@@ -1,5 +1,5 @@
 /** Member value and tiers: workspace settings, scoring runs, the latest scores per member, segments and their history. */
-import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 import type { RowDialect } from '../dialect.ts';
 
 export async function up(db: Kysely<any>, dialect: RowDialect): Promise<void> {
@@ -56,6 +56,8 @@ export async function up(db: Kysely<any>, dialect: RowDialect): Promise<void> {
     // JSON: the components behind each density, so the UI can show why a score is what it is.
     .addColumn('components', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('member_scores_pk', ['workspace_id', 'member_id'])
+    // SQLite: the rows live in the primary-key B-tree itself; a rowid table would maintain two trees per upsert.
+    .$call((b) => (dialect === 'sqlite' ? b.modifyEnd(sql`WITHOUT ROWID`) : b))
     .execute();
 
   await db.schema
