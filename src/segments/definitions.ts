@@ -99,19 +99,25 @@ export async function segmentCsv(cols: ColumnStore, ws: number, definition: Segm
   return stringify(await segmentExportRows(cols, ws, definition, asOf), { header: true, columns: SEGMENT_EXPORT_COLUMNS });
 }
 
-/** The longest event window a definition looks at (days), so a single-member check reads no more events than that. */
-function longestWindow(node: SegmentNode): number {
+/** What a definition's event counts need: the longest window, the event names, and which roles. */
+function eventNeeds(node: SegmentNode, acc = { window: 0, names: new Set<string>(), actor: false, target: false }) {
   switch (node.kind) {
     case 'and':
     case 'or':
-      return Math.max(0, ...node.of.map(longestWindow));
+      for (const n of node.of) eventNeeds(n, acc);
+      break;
     case 'not':
-      return longestWindow(node.of);
+      eventNeeds(node.of, acc);
+      break;
     case 'event_count':
-      return node.windowDays;
+      acc.window = Math.max(acc.window, node.windowDays);
+      acc.names.add(node.event);
+      if ((node.role ?? 'actor') === 'actor') acc.actor = true;
+      else acc.target = true;
+      break;
     default:
-      return 0;
   }
+  return acc;
 }
 
 /** Whether one member is in a segment now, evaluated in memory from the row store (no column store needed). */
@@ -129,14 +135,24 @@ export async function checkMember(rows: RowStore, ws: number, definition: Segmen
     for (const k of SCORE_NAMES) scores[k] = row[k] as number | null;
     for (const k of TIER_NAMES) tiers[k] = row[k] as string | null;
   }
-  const window = longestWindow(definition);
+  // Only the events the definition counts: its names, its roles, its longest window (the (member, ts) indexes).
+  const need = eventNeeds(definition);
   const events: MemberEvent[] = [];
-  if (window > 0) {
-    const since = asOf - window * MICROS_PER_DAY;
+  if (need.window > 0) {
+    const since = asOf - need.window * MICROS_PER_DAY;
     const read = (col: 'member_id' | 'target_member_id') =>
-      rows.db.selectFrom('events').select(['name', 'ts']).where('workspace_id', '=', ws).where(col, '=', id).where('ts', '>', since).where('ts', '<=', asOf).where('type', 'not in', ['merge', 'unmerge']).execute();
-    for (const e of await read('member_id')) events.push({ name: e.name, ts: e.ts, role: 'actor' });
-    for (const e of await read('target_member_id')) events.push({ name: e.name, ts: e.ts, role: 'target' });
+      rows.db
+        .selectFrom('events')
+        .select(['name', 'ts'])
+        .where('workspace_id', '=', ws)
+        .where(col, '=', id)
+        .where('ts', '>', since)
+        .where('ts', '<=', asOf)
+        .where('name', 'in', [...need.names])
+        .where('type', 'not in', ['merge', 'unmerge'])
+        .execute();
+    if (need.actor) for (const e of await read('member_id')) events.push({ name: e.name, ts: e.ts, role: 'actor' });
+    if (need.target) for (const e of await read('target_member_id')) events.push({ name: e.name, ts: e.ts, role: 'target' });
   }
   return evaluateSegment(definition, { traits: JSON.parse(m.traits) as Record<string, unknown>, scores, tiers, events }, asOf);
 }
