@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Config } from './config/index.ts';
-import { createLogger, systemClock, type Clock, type Logger } from './core/index.ts';
+import { createLogger, DomainEvents, systemClock, type Clock, type Logger } from './core/index.ts';
 import { Columnizer, CsvLogReader, GroupCommitter, type IngestDeps } from './ingest/index.ts';
 import { isColumnStoreLockError, openColumnStore, openRowStore, workspaceStore, type ColumnStore, type RowStore, type WorkspaceRecord, type WorkspaceStore } from './store/index.ts';
 
@@ -18,6 +18,8 @@ export interface Sheyun {
   columnizer: Columnizer | undefined;
   workspaces: WorkspaceStore;
   ingest: IngestDeps;
+  /** Domain events between modules (scoring runs completed, …). */
+  events: DomainEvents;
   /** The workspace named by config (`--workspace`), created on first use. */
   defaultWorkspace(): Promise<WorkspaceRecord>;
   close(): Promise<void>;
@@ -80,6 +82,7 @@ export async function openSheyun(config: Config, opts: OpenOptions): Promise<She
     columnizer,
     workspaces,
     ingest,
+    events: new DomainEvents(),
     defaultWorkspace: () => workspaces.ensure(config.workspace, config.timeZone),
     async close() {
       await columnizer?.stop();

@@ -4,3 +4,4 @@ export * from './ids.ts';
 export * from './clock.ts';
 export * from './logger.ts';
 export { z } from './zod.ts';
+export * from './domain-events.ts';

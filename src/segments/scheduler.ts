@@ -2,7 +2,7 @@
  * Scores every workspace on a fixed interval in the server, one run at a time: tiers and segment memberships stay
  * fresh without an operator pressing a button, and automations get their "entered / left" changes regularly.
  */
-import type { Logger } from '../core/index.ts';
+import type { DomainEvents, Logger } from '../core/index.ts';
 import type { ColumnStore, RowStore, WorkspaceStore } from '../store/index.ts';
 import { runScoring } from './scoring.ts';
 
@@ -11,7 +11,7 @@ export class ScoringScheduler {
   private running: Promise<void> | undefined;
 
   constructor(
-    private readonly deps: { rows: RowStore; cols: ColumnStore; workspaces: WorkspaceStore; logger: Logger; nowMicros: () => number; beforeRun?: () => Promise<unknown> },
+    private readonly deps: { rows: RowStore; cols: ColumnStore; workspaces: WorkspaceStore; logger: Logger; events?: DomainEvents; nowMicros: () => number; beforeRun?: () => Promise<unknown> },
     private readonly intervalMinutes: number,
   ) {}
 
@@ -32,7 +32,7 @@ export class ScoringScheduler {
     for (const ws of await this.deps.workspaces.list()) {
       const started = performance.now();
       try {
-        const r = await runScoring(this.deps.rows, this.deps.cols, { id: ws.id, timeZone: ws.timeZone }, { now: this.deps.nowMicros() });
+        const r = await runScoring(this.deps.rows, this.deps.cols, { id: ws.id, timeZone: ws.timeZone }, { now: this.deps.nowMicros(), ...(this.deps.events ? { events: this.deps.events } : {}) });
         this.deps.logger.info('scoring run', { workspace: ws.slug, members: r.members, tierChanges: r.tierChanges, ms: Math.round(performance.now() - started) });
       } catch (err) {
         this.deps.logger.error('scoring run failed', { workspace: ws.slug, error: String(err) });

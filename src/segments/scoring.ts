@@ -2,7 +2,7 @@
  * Scoring as the API and CLI use it: the workspace's settings, running a scoring run, the latest report, one
  * member's scores with the reasons behind them, and the flows between tiers across runs.
  */
-import { memberPublicId, notFound, parseMemberPublicId } from '../core/index.ts';
+import { memberPublicId, notFound, parseMemberPublicId, type DomainEvents } from '../core/index.ts';
 import { RFM_SEGMENT_RULES, scoringSettings, type ScoringSettings } from '../models/index.ts';
 import { readSetting, writeSetting, type ColumnStore, type RowStore } from '../store/index.ts';
 import { scoreMembers, type ScoringReport } from './run/score-members.ts';
@@ -22,9 +22,63 @@ export async function saveScoringSettings(rows: RowStore, ws: number, input: unk
   return settings;
 }
 
-export async function runScoring(rows: RowStore, cols: ColumnStore, ws: { id: number; timeZone: string }, opts: { asOf?: number; now: number }): Promise<ScoringReport> {
+export async function runScoring(
+  rows: RowStore,
+  cols: ColumnStore,
+  ws: { id: number; timeZone: string },
+  opts: { asOf?: number; now: number; events?: DomainEvents },
+): Promise<ScoringReport> {
   const settings = await loadScoringSettings(rows, ws.id);
-  return scoreMembers(rows, cols, ws, settings, { asOf: opts.asOf ?? opts.now, now: opts.now });
+  const report = await scoreMembers(rows, cols, ws, settings, { asOf: opts.asOf ?? opts.now, now: opts.now });
+  opts.events?.emit('scoring.completed', {
+    workspaceId: ws.id,
+    runId: report.runId,
+    asOf: report.asOf,
+    members: report.members,
+    tierChanges: report.tierChanges,
+    segmentChanges: report.segments.reduce((n, s) => n + s.entered + s.left, 0),
+  });
+  return report;
+}
+
+export interface MembershipChange {
+  id: number;
+  runId: number;
+  memberId: string;
+  /** 'lifecycle_tier' | 'communication_tier' | 'segment' */
+  kind: string;
+  /** The tier kind, or the segment key. */
+  subject: string;
+  /** Null: entered (first scored, or joined the segment). */
+  from: string | null;
+  /** Null: left (merged away, or left the segment). */
+  to: string | null;
+  at: number;
+}
+
+/** Tier and segment changes, oldest first, optionally of one run, kind or subject; paged by change id. */
+export async function membershipChanges(
+  rows: RowStore,
+  ws: number,
+  q: { runId?: number; kind?: string; subject?: string; after?: number; limit: number },
+): Promise<{ changes: MembershipChange[]; next: number | null }> {
+  let query = rows.db.selectFrom('membership_changes').selectAll().where('workspace_id', '=', ws);
+  if (q.runId !== undefined) query = query.where('run_id', '=', q.runId);
+  if (q.kind !== undefined) query = query.where('kind', '=', q.kind);
+  if (q.subject !== undefined) query = query.where('subject', '=', q.subject);
+  if (q.after !== undefined) query = query.where('id', '>', q.after);
+  const r = await query.orderBy('id').limit(q.limit + 1).execute();
+  const page = r.slice(0, q.limit).map((c) => ({
+    id: Number(c.id),
+    runId: Number(c.run_id),
+    memberId: memberPublicId(Number(c.member_id)),
+    kind: c.kind,
+    subject: c.subject,
+    from: c.from_value,
+    to: c.to_value,
+    at: c.at,
+  }));
+  return { changes: page, next: r.length > q.limit ? page[page.length - 1]!.id : null };
 }
 
 export interface RunSummary {

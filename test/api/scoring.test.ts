@@ -91,8 +91,25 @@ describe('member value API', () => {
     const outsider = (await api('POST', '/v1/segments/preview', { definition: { kind: 'not', of: definition }, sample: 1 })).body.sample[0] as string;
     expect((await api('GET', `/v1/segments/core-posters/members/${outsider}`)).body.member).toBe(false);
 
+    const completed: { runId: number; segmentChanges: number }[] = [];
+    const off = app.sheyun.events.on('scoring.completed', (e) => completed.push(e));
     const run = await api('POST', '/v1/scoring/runs', {});
+    off();
     expect(run.body.segments).toEqual([{ key: 'core-posters', members: preview.body.count, entered: preview.body.count, left: 0 }]);
+    expect(completed).toMatchObject([{ runId: run.body.runId, segmentChanges: preview.body.count }]);
+    // The changes a run recorded, paged: everyone who entered the segment, as the export lists them.
+    const entered: string[] = [];
+    let cursor: number | null = null;
+    do {
+      const page = await api('GET', `/v1/scoring/changes?run=${run.body.runId}&kind=segment&subject=core-posters&limit=7${cursor === null ? '' : `&cursor=${cursor}`}`);
+      expect(page.status).toBe(200);
+      for (const c of page.body.changes) {
+        expect(c).toMatchObject({ kind: 'segment', subject: 'core-posters', from: null, to: 'member' });
+        entered.push(c.memberId);
+      }
+      cursor = page.body.next;
+    } while (cursor !== null);
+    expect(entered.sort()).toEqual(lines.slice(1).map((l) => l.split(',')[0]!).sort());
     const again = await api('POST', '/v1/scoring/runs', {});
     expect(again.body.segments[0]).toMatchObject({ entered: 0, left: 0 });
     expect((await api('DELETE', '/v1/segments/core-posters')).status).toBe(204);

@@ -1,7 +1,7 @@
 /** Member value: scoring settings, runs, the page's data (report, rules, RFM grid, CLV histogram), tier flows, one member's scores. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../core/index.ts';
-import { clvHistogram, latestReport, loadScoringSettings, memberScores, rfmGrid, runScoring, saveScoringSettings, scoringRules, scoringRuns, tierFlows } from '../../segments/index.ts';
+import { clvHistogram, latestReport, loadScoringSettings, memberScores, membershipChanges, rfmGrid, runScoring, saveScoringSettings, scoringRules, scoringRuns, tierFlows } from '../../segments/index.ts';
 import type { Sheyun } from '../../main.ts';
 import { requireKey } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
@@ -67,6 +67,35 @@ const flows = createRoute({
   request: { query: z.object({ kind: z.enum(['lifecycle_tier', 'communication_tier']).default('lifecycle_tier'), runs: z.coerce.number().int().min(1).max(52).default(12) }) },
   responses: { 200: json(z.object({ kind: z.string(), runs: z.array(tierFlowSchema) }), 'Flows'), ...errors },
 });
+const changes = createRoute({
+  method: 'get',
+  path: '/v1/scoring/changes',
+  tags: ['Member value'],
+  summary: 'Members who entered or left a tier or a segment, oldest first (what automations react to)',
+  security,
+  request: {
+    query: z.object({
+      run: z.coerce.number().int().positive().optional().openapi({ description: 'only this scoring run' }),
+      kind: z.enum(['lifecycle_tier', 'communication_tier', 'segment']).optional(),
+      subject: z.string().max(64).optional().openapi({ description: 'a segment key, or the tier kind' }),
+      cursor: z.coerce.number().int().nonnegative().optional().openapi({ description: 'the `next` of the previous page' }),
+      limit: z.coerce.number().int().min(1).max(1000).default(200),
+    }),
+  },
+  responses: {
+    200: json(
+      z.object({
+        changes: z.array(
+          z.object({ id: z.number().int(), runId: z.number().int(), memberId: z.string(), kind: z.string(), subject: z.string(), from: z.string().nullable(), to: z.string().nullable(), at: z.number() }),
+        ),
+        next: z.number().int().nullable(),
+      }),
+      'Changes (from null: entered; to null: left)',
+    ),
+    ...errors,
+  },
+});
+
 const member = createRoute({
   method: 'get',
   path: '/v1/members/{id}/scores',
@@ -92,7 +121,7 @@ export function scoringRoutes() {
     const ws = c.get('auth').workspace;
     const now = s.clock.nowMicros();
     const asOf = body?.asOf ? Date.parse(body.asOf) * 1000 : now;
-    return c.json(await runScoring(s.rows, columnsOf(s), { id: ws.id, timeZone: ws.timeZone }, { asOf, now }), 200);
+    return c.json(await runScoring(s.rows, columnsOf(s), { id: ws.id, timeZone: ws.timeZone }, { asOf, now, events: s.events }), 200);
   });
   app.openapi(listRuns, async (c) => c.json({ runs: await scoringRuns(c.get('sheyun').rows, c.get('auth').workspace.id, c.req.valid('query').limit) }, 200));
   app.openapi(valuePage, async (c) => {
@@ -105,6 +134,17 @@ export function scoringRoutes() {
   app.openapi(flows, async (c) => {
     const q = c.req.valid('query');
     return c.json({ kind: q.kind, runs: await tierFlows(c.get('sheyun').rows, c.get('auth').workspace.id, q.kind, q.runs) }, 200);
+  });
+  app.openapi(changes, async (c) => {
+    const q = c.req.valid('query');
+    const page = await membershipChanges(c.get('sheyun').rows, c.get('auth').workspace.id, {
+      limit: q.limit,
+      ...(q.run !== undefined ? { runId: q.run } : {}),
+      ...(q.kind ? { kind: q.kind } : {}),
+      ...(q.subject ? { subject: q.subject } : {}),
+      ...(q.cursor !== undefined ? { after: q.cursor } : {}),
+    });
+    return c.json(page, 200);
   });
   app.openapi(member, async (c) => c.json({ scores: await memberScores(c.get('sheyun').rows, c.get('auth').workspace.id, c.req.valid('param').id) }, 200));
   return app;

@@ -42,7 +42,7 @@ export function registerServe(program: Command): void {
       s.columnizer?.start();
       const scheduler = new ScoringScheduler(
         // The columnizer catches up first, so a run sees every acknowledged event.
-        { rows: s.rows, cols: s.columns!, workspaces: s.workspaces, logger: s.logger, nowMicros: () => s.clock.nowMicros(), beforeRun: () => s.columnizer!.drain() },
+        { rows: s.rows, cols: s.columns!, workspaces: s.workspaces, logger: s.logger, events: s.events, nowMicros: () => s.clock.nowMicros(), beforeRun: () => s.columnizer!.drain() },
         config.scoringIntervalMinutes,
       );
       if (empty && config.demo) {

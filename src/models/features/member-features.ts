@@ -64,23 +64,30 @@ export async function memberFeatures(
   // grouped pass over every event touches no JSON at all (that alone took most of the time at 10 M events).
   const sql = `
     WITH e AS (
-      SELECT member_id, target_member_id, name, ts FROM events
+      -- Each row's memberships are decided once here; the aggregates below only test booleans.
+      SELECT member_id, target_member_id, ts,
+             ts > make_timestamp($3::BIGINT) AS in_window,
+             ts > make_timestamp($4::BIGINT) AND name NOT IN (${passive}) AS in_trend,
+             name NOT IN (${passive}) AS active,
+             name IN (${interactions}) AS interaction,
+             name IN (${content}) AS content
+        FROM events
        WHERE workspace_id = $1 AND ts <= make_timestamp($2::BIGINT) AND type NOT IN ('merge', 'unmerge')
     ),
     acts AS (
       SELECT member_id,
              min(${ts}) AS first_us,
              max(${ts}) AS last_us,
-             count(*) FILTER (WHERE ts > make_timestamp($3::BIGINT) AND name NOT IN (${passive})) AS active_events,
-             count(*) FILTER (WHERE ts > make_timestamp($3::BIGINT) AND name IN (${interactions})) AS interactions,
-             count(*) FILTER (WHERE ts > make_timestamp($3::BIGINT) AND name IN (${content})) AS contributions,
-             count(*) FILTER (WHERE ts > make_timestamp($4::BIGINT) AND name NOT IN (${passive})) AS trend_count,
-             coalesce(sum(least(floor((epoch_us(ts) - $4::BIGINT) / ${7 * DAY_US}), ${settings.trendWeeks - 1})) FILTER (WHERE ts > make_timestamp($4::BIGINT) AND name NOT IN (${passive})), 0) AS trend_weighted
+             count(*) FILTER (WHERE in_window AND active) AS active_events,
+             count(*) FILTER (WHERE in_window AND interaction) AS interactions,
+             count(*) FILTER (WHERE in_window AND content) AS contributions,
+             count(*) FILTER (WHERE in_trend) AS trend_count,
+             coalesce(sum(least(floor((epoch_us(ts) - $4::BIGINT) / ${7 * DAY_US}), ${settings.trendWeeks - 1})) FILTER (WHERE in_trend), 0) AS trend_weighted
         FROM e WHERE member_id IS NOT NULL GROUP BY member_id
     ),
     received AS (
       SELECT target_member_id AS member_id, count(*) AS received FROM e
-       WHERE target_member_id IS NOT NULL AND ts > make_timestamp($3::BIGINT) AND name IN (${interactions}) GROUP BY 1
+       WHERE target_member_id IS NOT NULL AND in_window AND interaction GROUP BY 1
     ),
     p AS (
       SELECT member_id, ts, TRY_CAST(json_extract_string(properties, $6) AS DOUBLE) AS amount, json_extract_string(properties, $7) AS category,
@@ -113,17 +120,8 @@ export async function memberFeatures(
            coalesce(b.repeat_mean, 0)::DOUBLE AS repeat_mean
       FROM acts a LEFT JOIN received r USING (member_id) LEFT JOIN pa USING (member_id) LEFT JOIN btyd b USING (member_id)
      ORDER BY a.member_id`;
-  const c = await cols.queryColumns(sql, params);
-  // Plain loops: typed-array `from` with a mapping function over a million values is several times slower.
-  const col = (name: string) => {
-    const src = c[name] as (number | null)[];
-    const out = new Float64Array(src.length);
-    for (let i = 0; i < src.length; i++) {
-      const v = src[i]!;
-      out[i] = v === null ? NaN : v;
-    }
-    return out;
-  };
+  const c = await cols.queryDoubles(sql, params);
+  const col = (name: string) => c[name]!;
   const memberId = col('member_id');
   const scale = (a: Float64Array, f: (v: number) => number) => {
     for (let i = 0; i < a.length; i++) a[i] = f(a[i]!);
