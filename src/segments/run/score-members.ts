@@ -73,9 +73,11 @@ export async function scoreMembers(
     const before = await previousTiers(rows, ws.id);
     const f = await featuresRead;
     lap('features');
+    // The holdout check's DuckDB pass runs on DuckDB's threads while this thread fits the value models.
+    const holdoutRead = holdoutHistories(cols, ws, settings, opts.asOf);
     const vm = valueModels(f, settings);
     lap('clv');
-    const holdout = await holdoutCheck(cols, ws, settings, opts.asOf);
+    const holdout = holdoutFit(await holdoutRead, settings.clv.holdoutWeeks);
     lap('holdout');
 
     // RFM over buyers (commerce) or over everyone active (communities without sales).
@@ -199,10 +201,13 @@ function communicationScore(s: ScoringSettings, td: ReturnType<typeof threeDegre
   }
 }
 
-async function holdoutCheck(cols: ColumnStore, ws: { id: number; timeZone: string }, s: ScoringSettings, asOf: number): Promise<ScoringReport['holdout']> {
-  const weeks = s.clv.holdoutWeeks;
-  const h = await purchaseHistories(cols, ws.id, s, { calibrationEnd: asOf - weeks * 7 * DAY_US, holdoutEnd: asOf, timeZone: ws.timeZone });
-  const rows = Array.from(h.x, (x, i) => ({ x, tx: h.tx[i]!, T: h.T[i]!, holdoutPurchases: h.holdout[i]! })).filter((r) => r.T > 0);
+/** Purchase histories with the last `holdoutWeeks` held out: the check refits the model without them. */
+async function holdoutHistories(cols: ColumnStore, ws: { id: number; timeZone: string }, s: ScoringSettings, asOf: number) {
+  const h = await purchaseHistories(cols, ws.id, s, { calibrationEnd: asOf - s.clv.holdoutWeeks * 7 * DAY_US, holdoutEnd: asOf, timeZone: ws.timeZone });
+  return Array.from(h.x, (x, i) => ({ x, tx: h.tx[i]!, T: h.T[i]!, holdoutPurchases: h.holdout[i]! })).filter((r) => r.T > 0);
+}
+
+function holdoutFit(rows: { x: number; tx: number; T: number; holdoutPurchases: number }[], weeks: number): ScoringReport['holdout'] {
   if (rows.length < MIN_CUSTOMERS) return null;
   const fit = fitBgNbd(compressSummaries(rows));
   if (fit.params.a === 1) return null;
