@@ -14,6 +14,8 @@ import { migrate } from './migrate.ts';
 export interface RowStore {
   db: Kysely<Database>;
   dialect: RowDialect;
+  /** SQLite: the database file, for worker threads that open their own connection (absent in memory and on PostgreSQL). */
+  sqliteFile?: string;
   close(): Promise<void>;
 }
 
@@ -54,7 +56,7 @@ export async function openRowStore(opts: RowStoreOptions): Promise<RowStore> {
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, 1000) }) });
   await migrate(db, 'sqlite');
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', ...(file !== ':memory:' ? { sqliteFile: file } : {}), close: () => db.destroy() };
 }
 
 /**

@@ -45,6 +45,17 @@ export interface ScoringReport {
 }
 
 const DAY_US = 86_400_000_000;
+/** Raw figures stored beside the component ranks (name, decimals), in the order of `componentValues` below. */
+const RAW_COMPONENTS: [string, number][] = [
+  ['interactions', 0],
+  ['contributions', 0],
+  ['categories', 0],
+  ['revenue', 0],
+  ['weeklySlope', 4],
+  ['predictedActivity', 2],
+  ['lastActiveDays', 2],
+  ['firstSeenDays', 2],
+];
 const round = (v: number | null, digits = 4) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
 export async function scoreMembers(
@@ -117,7 +128,6 @@ export async function scoreMembers(
     const activityBasis = settings.rfmBasis === 'activity';
     const pickRfm = (a: Float64Array) => Float64Array.from(rfmAt, (k, i) => (k < 0 ? NaN : a[i]!));
     const pickScore = (a: Uint8Array) => Uint8Array.from(rfmAt, (k) => (k < 0 ? 0 : a[k]!));
-    const rounded = (v: number, digits = 4) => (Number.isNaN(v) ? 'null' : String(Math.round(v * 10 ** digits) / 10 ** digits));
     const columns: ScoreColumns = {
       n: f.n,
       memberId: f.memberId,
@@ -136,11 +146,19 @@ export async function scoreMembers(
       potential: td.potential,
       lifecycle,
       communication,
-      // Built as text in a fixed key order: cheaper than a million objects through JSON.stringify.
-      components: (i) =>
-        `{${COMPONENTS.map((c) => `"${c}":${rounded(td.components[c][i]!)}`).join(',')},"interactions":${f.interactions[i]! + f.interactionsReceived[i]!},` +
-        `"contributions":${f.contributions[i]!},"categories":${f.categories[i]!},"revenue":${f.revenue[i]!},"weeklySlope":${rounded(td.slope[i]!)},` +
-        `"predictedActivity":${rounded(td.predicted[i]!, 2)},"lastActiveDays":${rounded(f.lastActiveDays[i]!, 2)},"firstSeenDays":${rounded(f.firstSeenDays[i]!, 2)}}`,
+      // The components behind the densities (ranks 0–1, then the raw figures), written as a JSON document per member.
+      componentSpec: [...COMPONENTS.map((key) => ({ key, digits: 4 })), ...RAW_COMPONENTS.map(([key, digits]) => ({ key, digits }))],
+      componentValues: [
+        ...COMPONENTS.map((c) => td.components[c]),
+        f.interactions.map((v, i) => v + f.interactionsReceived[i]!),
+        f.contributions,
+        f.categories,
+        f.revenue,
+        td.slope,
+        td.predicted,
+        f.lastActiveDays,
+        f.firstSeenDays,
+      ],
     };
     await syncTraits(cols, ws.id, (since) => traitsChangedSince(rows.db, ws.id, since), opts.now);
     lap('sync_traits');

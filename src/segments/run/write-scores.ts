@@ -6,69 +6,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { bulkInsert, bulkInsertFlat, withWriteTransaction, type BulkStatement, type ColumnStore, type RowStore } from '../../store/index.ts';
+import { pushScoreRow, SCORE_COLUMNS, SCORE_UPSERT_SUFFIX, type ScoreColumnsData } from './score-rows.mjs';
 
-export interface ScoreColumns {
-  n: number;
-  /** Ascending. */
-  memberId: Float64Array;
-  /** NaN: none. */
-  recencyDays: Float64Array;
-  frequency: Float64Array;
-  monetary: Float64Array;
-  /** 0: none. */
-  r: Uint8Array;
-  f: Uint8Array;
-  m: Uint8Array;
-  rfmSegment: (string | null)[];
-  pAlive: Float64Array;
-  expectedPurchases: Float64Array;
-  clv: Float64Array;
-  relationship: Float64Array;
-  value: Float64Array;
-  potential: Float64Array;
-  lifecycle: string[];
-  communication: string[];
-  /** JSON of the components behind the densities. */
-  components(i: number): string;
-}
+export type ScoreColumns = ScoreColumnsData;
 
-const num = (v: number, digits: number): number | null => (Number.isNaN(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits);
-const score = (v: number): number | null => (v === 0 ? null : v);
-const code = (c: ScoreColumns, i: number): string | null => (c.r[i] === 0 ? null : `${c.r[i]}${c.f[i]}${c.m[i]}`);
-
-/** One member's stored values in table order (after workspace_id, member_id, run_id), pushed onto `out`. */
-function pushValues(out: unknown[], c: ScoreColumns, i: number): void {
-  out.push(
-    num(c.recencyDays[i]!, 3),
-    num(c.frequency[i]!, 0),
-    num(c.monetary[i]!, 0),
-    score(c.r[i]!),
-    score(c.f[i]!),
-    score(c.m[i]!),
-    code(c, i),
-    c.rfmSegment[i]!,
-    num(c.pAlive[i]!, 6),
-    num(c.expectedPurchases[i]!, 4),
-    num(c.clv[i]!, 2),
-    num(c.relationship[i]!, 2),
-    num(c.value[i]!, 2),
-    num(c.potential[i]!, 2),
-    c.lifecycle[i]!,
-    c.communication[i]!,
-  );
-}
-
-const SCORE_COLUMNS = [
-  'workspace_id', 'member_id', 'run_id', 'recency_days', 'frequency', 'monetary', 'r_score', 'f_score', 'm_score', 'rfm_code', 'rfm_segment',
-  'p_alive', 'expected_purchases', 'clv', 'relationship_density', 'value_density', 'potential_density', 'lifecycle_tier', 'communication_tier', 'components',
-];
-const SCORES: BulkStatement = {
-  name: 'member_scores',
-  table: 'member_scores',
-  columns: SCORE_COLUMNS,
-  suffix: `ON CONFLICT (workspace_id, member_id) DO UPDATE SET ${SCORE_COLUMNS.slice(2).map((c) => `${c} = excluded.${c}`).join(', ')}`,
-};
+const SCORES: BulkStatement = { name: 'member_scores', table: 'member_scores', columns: SCORE_COLUMNS, suffix: SCORE_UPSERT_SUFFIX };
 const CHANGES: BulkStatement = {
   name: 'membership_changes',
   table: 'membership_changes',
@@ -117,25 +61,39 @@ export async function writeRowScores(rows: RowStore, ws: number, runId: number, 
   }
   while (j < before.length) left(before[j++]!);
 
-  for (let from = 0; from < c.n; from += MEMBERS_PER_TRANSACTION) {
-    await withWriteTransaction(rows, async (trx) => {
-      for (let start = from; start < Math.min(c.n, from + MEMBERS_PER_TRANSACTION); start += ROWS_PER_STATEMENT) {
-        const end = Math.min(c.n, start + ROWS_PER_STATEMENT, from + MEMBERS_PER_TRANSACTION);
-        const params: unknown[] = [];
-        for (let i = start; i < end; i++) {
-          params.push(ws, c.memberId[i]!, runId);
-          pushValues(params, c, i);
-          params.push(c.components(i));
+  if (rows.sqliteFile) await writeInWorker(rows.sqliteFile, ws, runId, c);
+  else {
+    for (let from = 0; from < c.n; from += MEMBERS_PER_TRANSACTION) {
+      await withWriteTransaction(rows, async (trx) => {
+        for (let start = from; start < Math.min(c.n, from + MEMBERS_PER_TRANSACTION); start += ROWS_PER_STATEMENT) {
+          const end = Math.min(c.n, start + ROWS_PER_STATEMENT, from + MEMBERS_PER_TRANSACTION);
+          const params: unknown[] = [];
+          for (let i = start; i < end; i++) pushScoreRow(params, c, i, ws, runId);
+          await bulkInsertFlat(trx, rows.dialect, SCORES, params, end - start);
         }
-        await bulkInsertFlat(trx, rows.dialect, SCORES, params, end - start);
-      }
-    });
+      });
+    }
   }
   await withWriteTransaction(rows, async (trx) => {
     await trx.deleteFrom('member_scores').where('workspace_id', '=', ws).where('run_id', '<>', runId).execute();
     await bulkInsert(trx, rows.dialect, CHANGES, changes);
   });
   return changes.length;
+}
+
+/**
+ * SQLite: a worker thread formats and writes the rows on its own connection (same short transactions), so this
+ * thread is free to load the column store meanwhile and to keep serving requests.
+ */
+function writeInWorker(file: string, ws: number, runId: number, columns: ScoreColumns): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./score-writer-worker.mjs', import.meta.url), {
+      workerData: { file, ws, runId, columns, rowsPerStatement: ROWS_PER_STATEMENT, membersPerTransaction: MEMBERS_PER_TRANSACTION },
+    });
+    worker.once('message', (m: { ok: boolean; error?: string }) => (m.ok ? resolve() : reject(new Error(`member_scores writer: ${m.error}`))));
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`member_scores writer exited with code ${code}`)));
+  });
 }
 
 const cell = (v: string): string => `"${v.replaceAll('"', '""')}"`;

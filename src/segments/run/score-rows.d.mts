@@ -1,0 +1,37 @@
+/** Types of score-rows.mjs (plain JavaScript so that the SQLite writer's worker thread can load it). */
+export interface ComponentSpec {
+  key: string;
+  /** Decimal places kept. */
+  digits: number;
+}
+
+/** A run's results in columns, one entry per member, ascending member id. */
+export interface ScoreColumnsData {
+  n: number;
+  memberId: Float64Array;
+  /** NaN: none. */
+  recencyDays: Float64Array;
+  frequency: Float64Array;
+  monetary: Float64Array;
+  /** 0: none. */
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+  rfmSegment: (string | null)[];
+  pAlive: Float64Array;
+  expectedPurchases: Float64Array;
+  clv: Float64Array;
+  relationship: Float64Array;
+  value: Float64Array;
+  potential: Float64Array;
+  lifecycle: string[];
+  communication: string[];
+  /** The components behind the densities, one column per spec entry. */
+  componentSpec: ComponentSpec[];
+  componentValues: Float64Array[];
+}
+
+export declare const SCORE_COLUMNS: string[];
+export declare const SCORE_UPSERT_SUFFIX: string;
+export declare function componentsJson(c: ScoreColumnsData, i: number): string;
+export declare function pushScoreRow(out: unknown[], c: ScoreColumnsData, i: number, ws: number, runId: number): void;
