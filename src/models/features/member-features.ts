@@ -114,7 +114,7 @@ export async function memberFeatures(
     SELECT a.member_id::DOUBLE AS member_id, a.first_us::DOUBLE AS first_us, a.last_us::DOUBLE AS last_us,
            a.active_events::DOUBLE AS active_events, a.interactions::DOUBLE AS interactions, a.contributions::DOUBLE AS contributions,
            coalesce(pa.purchases, 0)::DOUBLE AS purchases, coalesce(pa.revenue, 0)::DOUBLE AS revenue, coalesce(pa.categories, 0)::DOUBLE AS categories,
-           pa.last_purchase_us::DOUBLE AS last_purchase_us, a.trend_count::DOUBLE AS trend_count, a.trend_weighted::DOUBLE AS trend_weighted,
+           coalesce(pa.last_purchase_us::DOUBLE, 'NaN'::DOUBLE) AS last_purchase_us, a.trend_count::DOUBLE AS trend_count, a.trend_weighted::DOUBLE AS trend_weighted,
            coalesce(r.received, 0)::DOUBLE AS received,
            coalesce(b.x, -1)::DOUBLE AS x, coalesce(b.tx_days, 0)::DOUBLE AS tx_days, coalesce(b.t_days, 0)::DOUBLE AS t_days,
            coalesce(b.repeat_mean, 0)::DOUBLE AS repeat_mean
