@@ -3,7 +3,7 @@
  * CSV; check one member in memory. Membership history is kept by `memberships.ts` after each scoring run.
  */
 import { AppError, memberPublicId, notFound, parseMemberPublicId, z } from '../core/index.ts';
-import type { ColumnStore, RowStore, SegmentsTable } from '../store/index.ts';
+import { cachedQuery, placeholderList, type ColumnStore, type RowStore, type SegmentsTable } from '../store/index.ts';
 import type { Selectable } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
 import { compileSegment } from './compile-sql.ts';
@@ -124,35 +124,43 @@ function eventNeeds(node: SegmentNode, acc = { window: 0, names: new Set<string>
 export async function checkMember(rows: RowStore, ws: number, definition: SegmentNode, publicId: string, asOf: number): Promise<boolean> {
   const id = parseMemberPublicId(publicId);
   if (id === undefined) throw notFound('member', publicId);
-  const m = await rows.db.selectFrom('members').select(['traits', 'merged_into']).where('workspace_id', '=', ws).where('id', '=', id).executeTakeFirst();
+  // Raw cached statements: this runs per request in real time, where building each query costs as much as running it.
+  const d = rows.dialect;
+  const [m] = await cachedQuery<{ traits: string; merged_into: number | null }>(
+    rows.db,
+    `${d}|check_member`,
+    () => `SELECT traits, merged_into FROM members WHERE workspace_id = ${placeholderList(d, 1)} AND id = ${placeholderList(d, 1, 1)}`,
+    [ws, id],
+  );
   if (!m) throw notFound('member', publicId);
-  if (m.merged_into !== null) return checkMember(rows, ws, definition, memberPublicId(m.merged_into), asOf);
-  const s = await rows.db.selectFrom('member_scores').selectAll().where('workspace_id', '=', ws).where('member_id', '=', id).executeTakeFirst();
+  if (m.merged_into !== null) return checkMember(rows, ws, definition, memberPublicId(Number(m.merged_into)), asOf);
+  const [s] = await cachedQuery<Record<string, number | string | null>>(
+    rows.db,
+    `${d}|check_scores`,
+    () => `SELECT ${[...SCORE_NAMES, ...TIER_NAMES].join(', ')} FROM member_scores WHERE workspace_id = ${placeholderList(d, 1)} AND member_id = ${placeholderList(d, 1, 1)}`,
+    [ws, id],
+  );
   const scores: Record<string, number | null> = {};
   const tiers: Record<string, string | null> = {};
-  if (s) {
-    const row = s as unknown as Record<string, number | string | null>;
-    for (const k of SCORE_NAMES) scores[k] = row[k] as number | null;
-    for (const k of TIER_NAMES) tiers[k] = row[k] as string | null;
-  }
+  for (const k of SCORE_NAMES) scores[k] = s ? (s[k] as number | null) : null;
+  for (const k of TIER_NAMES) tiers[k] = s ? (s[k] as string | null) : null;
   // Only the events the definition counts: its names, its roles, its longest window (the (member, ts) indexes).
   const need = eventNeeds(definition);
   const events: MemberEvent[] = [];
   if (need.window > 0) {
+    const names = [...need.names];
     const since = asOf - need.window * MICROS_PER_DAY;
     const read = (col: 'member_id' | 'target_member_id') =>
-      rows.db
-        .selectFrom('events')
-        .select(['name', 'ts'])
-        .where('workspace_id', '=', ws)
-        .where(col, '=', id)
-        .where('ts', '>', since)
-        .where('ts', '<=', asOf)
-        .where('name', 'in', [...need.names])
-        .where('type', 'not in', ['merge', 'unmerge'])
-        .execute();
-    if (need.actor) for (const e of await read('member_id')) events.push({ name: e.name, ts: e.ts, role: 'actor' });
-    if (need.target) for (const e of await read('target_member_id')) events.push({ name: e.name, ts: e.ts, role: 'target' });
+      cachedQuery<{ name: string; ts: number }>(
+        rows.db,
+        `${d}|check_events|${col}|${names.length}`,
+        () =>
+          `SELECT name, ts FROM events WHERE workspace_id = ${placeholderList(d, 1)} AND ${col} = ${placeholderList(d, 1, 1)} AND ts > ${placeholderList(d, 1, 2)}` +
+          ` AND ts <= ${placeholderList(d, 1, 3)} AND name IN (${placeholderList(d, names.length, 4)}) AND type NOT IN ('merge', 'unmerge')`,
+        [ws, id, since, asOf, ...names],
+      );
+    if (need.actor) for (const e of await read('member_id')) events.push({ name: e.name, ts: Number(e.ts), role: 'actor' });
+    if (need.target) for (const e of await read('target_member_id')) events.push({ name: e.name, ts: Number(e.ts), role: 'target' });
   }
   return evaluateSegment(definition, { traits: JSON.parse(m.traits) as Record<string, unknown>, scores, tiers, events }, asOf);
 }

@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityHolder } from '../../src/members/index.ts';
 import { scoringSettings, type ScoringSettings } from '../../src/models/index.ts';
+import { checkMember, parseSegment, previewSegment } from '../../src/segments/index.ts';
 import { scoreMembers, type ScoringReport } from '../../src/segments/run/score-members.ts';
+import { memberPublicId } from '../../src/core/index.ts';
 import type { MemberScoresTable } from '../../src/store/index.ts';
 import { removeDir } from '../helpers/server.ts';
 import { loadDemoStore, type DemoStore } from './demo-store.ts';
@@ -100,6 +102,28 @@ describe('a scoring run', () => {
     expect(atRisk / total(churned.out)).toBeGreaterThan(0.85);
     expect((active.out['churned'] ?? 0) / total(active.out)).toBeLessThan(0.05);
     expect(koc.filter((l) => l === 'active').length / koc.length).toBeGreaterThan(0.55);
+  });
+
+  it('checks single members from the row store exactly as the column store selects them', async () => {
+    const definition = parseSegment({
+      kind: 'or',
+      of: [
+        { kind: 'and', of: [{ kind: 'event_count', event: 'post_liked', windowDays: 120, op: 'gte', value: 2, role: 'target' }, { kind: 'tier', tier: 'lifecycle_tier', op: 'neq', value: 'churned' }] },
+        { kind: 'and', of: [{ kind: 'event_count', event: 'comment_created', windowDays: 60, op: 'gte', value: 1 }, { kind: 'score', score: 'relationship_density', op: 'gt', value: 40 }] },
+        { kind: 'and', of: [{ kind: 'trait', path: 'city', op: 'eq', value: 'Shanghai' }, { kind: 'not', of: { kind: 'event_count', event: 'purchase', windowDays: 365, op: 'gte', value: 1 } }] },
+      ],
+    });
+    const { count } = await previewSegment(d.s.columns!, d.ws.id, definition, d.asOf, 0);
+    const selected = new Set((await previewSegment(d.s.columns!, d.ws.id, definition, d.asOf, count)).sample);
+    expect(selected.size).toBeGreaterThan(20);
+    expect(selected.size).toBeLessThan(scores.length - 20);
+    let agree = 0;
+    for (const s of scores) {
+      const id = memberPublicId(s.member_id);
+      expect(await checkMember(d.s.rows, d.ws.id, definition, id, d.asOf), id).toBe(selected.has(id));
+      agree++;
+    }
+    expect(agree).toBe(scores.length);
   });
 
   it('keeps the emotional bond absent, not zero, until sentiment analysis measures it', () => {
