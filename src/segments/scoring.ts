@@ -2,7 +2,7 @@
  * Scoring as the API and CLI use it: the workspace's settings, running a scoring run, the latest report, one
  * member's scores with the reasons behind them, and the flows between tiers across runs.
  */
-import { memberPublicId, notFound, parseMemberPublicId, type DomainEvents } from '../core/index.ts';
+import { AppError, memberPublicId, notFound, parseMemberPublicId, type DomainEvents } from '../core/index.ts';
 import { RFM_SEGMENT_RULES, scoringSettings, type ScoringSettings } from '../models/index.ts';
 import { readSetting, writeSetting, type ColumnStore, type RowStore } from '../store/index.ts';
 import { scoreMembers, type ScoringReport } from './run/score-members.ts';
@@ -22,12 +22,25 @@ export async function saveScoringSettings(rows: RowStore, ws: number, input: unk
   return settings;
 }
 
+/** Workspaces with a run under way in this process: two runs would interleave their writes to the same rows. */
+const running = new Set<number>();
+
 export async function runScoring(
   rows: RowStore,
   cols: ColumnStore,
   ws: { id: number; timeZone: string },
   opts: { asOf?: number; now: number; events?: DomainEvents },
 ): Promise<ScoringReport> {
+  if (running.has(ws.id)) throw new AppError('conflict', 'a scoring run of this workspace is already under way; try again when it has finished');
+  running.add(ws.id);
+  try {
+    return await runOnce(rows, cols, ws, opts);
+  } finally {
+    running.delete(ws.id);
+  }
+}
+
+async function runOnce(rows: RowStore, cols: ColumnStore, ws: { id: number; timeZone: string }, opts: { asOf?: number; now: number; events?: DomainEvents }): Promise<ScoringReport> {
   const settings = await loadScoringSettings(rows, ws.id);
   const report = await scoreMembers(rows, cols, ws, settings, { asOf: opts.asOf ?? opts.now, now: opts.now });
   opts.events?.emit('scoring.completed', {

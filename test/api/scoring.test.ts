@@ -41,8 +41,10 @@ describe('member value API', () => {
 
   it('runs scoring and serves the page data, the flows and a member’s scores', async () => {
     expect((await api('GET', '/v1/scoring/overview')).body.report).toBeNull();
-    const run = await api('POST', '/v1/scoring/runs', {});
-    expect(run.status).toBe(200);
+    const both = await Promise.all([api('POST', '/v1/scoring/runs', {}), api('POST', '/v1/scoring/runs', {})]);
+    const [run, concurrent] = both.sort((a, b) => a.status - b.status) as [typeof both[0], typeof both[0]];
+    expect([run.status, concurrent.status]).toEqual([200, 409]); // one run at a time per workspace
+    expect(concurrent.body.error.code).toBe('conflict');
     const members = run.body.members as number;
     expect(run.body.sizes.communication.core).toBe(Math.ceil(members * 0.1)); // the 10 % set above
     const page = await api('GET', '/v1/scoring/overview');

@@ -39,7 +39,7 @@ const postRun = createRoute({
   summary: 'Score every member now (RFM, CLV, three densities, tiers, segments) and return the report',
   security,
   request: { body: { content: { 'application/json': { schema: z.object({ asOf: z.iso.datetime({ offset: true }).optional().openapi({ description: 'score as of this time (default: now)' }) }) } }, required: false } },
-  responses: { 200: json(scoringReportSchema, 'The run'), 503: json(errorSchema, 'Column store not available'), ...errors },
+  responses: { 200: json(scoringReportSchema, 'The run'), 409: json(errorSchema, 'A run of this workspace is under way'), 503: json(errorSchema, 'Column store not available'), ...errors },
 });
 const listRuns = createRoute({
   method: 'get',
