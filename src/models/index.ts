@@ -16,7 +16,7 @@ export { summariseTransactions, type SummaryWithHoldout, type Transaction } from
 export { calibrationHoldout, type HoldoutRow } from './clv/holdout.ts';
 export { fitClv, SummaryError, type ClvFitReport } from './clv/fit-all.ts';
 export { RFM_SEGMENTS, RFM_SEGMENT_RULES, rfmSegment, type RfmSegment, type RfmSegmentRule } from './rfm/segments.ts';
-export { scoreRfm, type RfmInputs, type RfmScores } from './rfm/scores.ts';
+export { scoreRfm, type RfmInputs, type RfmScores, type RfmThresholds } from './rfm/scores.ts';
 export { scoringSettings, type ScoringSettings, type ScoringSettingsInput } from './settings.ts';
 export { memberFeatures, purchaseHistories, type MemberFeatures } from './features/member-features.ts';
 export { threeDegree, weeklyTrend, COMPONENTS, type ComponentName, type ThreeDegree } from './scores/three-degree.ts';

@@ -8,6 +8,10 @@ import { z } from '../core/index.ts';
 const eventName = z.string().min(1).max(200);
 const propertyName = z.string().regex(/^[A-Za-z0-9_]{1,100}$/, 'letters, digits and _ only');
 const weight = z.number().min(0).max(100);
+const cuts = z
+  .array(z.number().min(0))
+  .length(4)
+  .refine((a) => a.every((v, i) => i === 0 || v > a[i - 1]!), 'four numbers, each larger than the one before');
 
 export const scoringSettings = z.object({
   /** Track events that are purchases; their amount property is in the smallest currency unit. */
@@ -25,6 +29,10 @@ export const scoringSettings = z.object({
   windowDays: z.number().int().min(7).max(3650).default(365),
   /** RFM on purchases (commerce) or on all activity (communities without sales). */
   rfmBasis: z.enum(['purchases', 'activity']).default('purchases'),
+  /** Fixed cut points instead of quintiles, per dimension: four ascending numbers (see docs/scoring.md). */
+  rfmThresholds: z
+    .object({ recencyDays: cuts.optional(), frequency: cuts.optional(), monetary: cuts.optional() })
+    .prefault({}),
   clv: z
     .object({
       /** Months ahead the lifetime value covers. */

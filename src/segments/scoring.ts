@@ -123,6 +123,12 @@ export async function latestReport(rows: RowStore, ws: number): Promise<ScoringR
 /** The rules as operators read them: RFM grid, lifecycle rules with this workspace's thresholds, tier cuts. */
 export function scoringRules(s: ScoringSettings) {
   return {
+    /** Per dimension: the four cut points, or null for quintiles with shared ties. */
+    rfmScoring: {
+      recencyDays: s.rfmThresholds.recencyDays ?? null,
+      frequency: s.rfmThresholds.frequency ?? null,
+      monetary: s.rfmThresholds.monetary ?? null,
+    },
     rfm: RFM_SEGMENT_RULES.map((r) => ({ segment: r.segment, r: [r.r[0], r.r[1]] as [number, number], f: [r.f[0], r.f[1]] as [number, number], why: r.why })),
     lifecycle: LIFECYCLE_RULES.map((r) => ({ tier: r.tier, rule: r.describe(s.lifecycle) })),
     communication: {

@@ -103,7 +103,9 @@ describe('members value page (headless Chromium)', () => {
     }
     const after = await api<MemberValueBody>('/v1/scoring/overview');
     expect(await statValue(page, 'stat-scored')).toBe(after.report!.members);
-    if (target.demo) expect(after.report!.members).toBeGreaterThanOrEqual(200);
+    // Every live member is scored (the demo's 200 people minus those its duplicate accounts merged into others).
+    const status = await api<{ members: number }>('/v1/status');
+    expect(after.report!.members).toBe(status.members);
   });
 
   it('runs scoring again from the page after repeat buyers arrive', async () => {
@@ -202,6 +204,9 @@ describe('members value page (headless Chromium)', () => {
       expect(await rules.nth(i).getAttribute('data-segment')).toBe(rule.segment);
       expect(await rules.nth(i).textContent()).toContain(rule.why.zh);
     }
+    // How the scores were made: quintiles unless the workspace set cut points.
+    expect(data.rules.rfmScoring).toEqual({ recencyDays: null, frequency: null, monetary: null });
+    expect(await page.getByTestId('rfm-scoring').textContent()).toContain('按五分位');
 
     if (seeded) expect(data.clv.buckets.length, 'lifetime value computed once there are repeat buyers').toBeGreaterThan(0);
     if (data.clv.buckets.length > 0) {

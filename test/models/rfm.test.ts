@@ -1,6 +1,6 @@
 /** RFM scoring: quintile scores with shared ties computed by hand, and a segment map that covers every cell once. */
 import { describe, expect, it } from 'vitest';
-import { RFM_SEGMENT_RULES, RFM_SEGMENTS, rfmSegment, scoreRfm } from '../../src/models/index.ts';
+import { RFM_SEGMENT_RULES, RFM_SEGMENTS, rfmSegment, scoreRfm, scoringSettings } from '../../src/models/index.ts';
 
 const f64 = (xs: number[]) => Float64Array.from(xs);
 
@@ -49,5 +49,31 @@ describe('RFM segments', () => {
     expect(rfmSegment(1, 5)).toBe('cant_lose_them');
     expect(rfmSegment(1, 1)).toBe('lost');
     expect(rfmSegment(5, 1)).toBe('new');
+  });
+});
+
+describe('RFM with fixed cut points', () => {
+  it('scores by thresholds where given and by quintiles elsewhere', () => {
+    const s = scoreRfm(
+      {
+        memberId: f64([1, 2, 3, 4, 5, 6]),
+        recencyDays: f64([0, 29, 30, 89, 90, 400]),
+        frequency: f64([1, 2, 3, 4, 9, 10]),
+        monetary: f64([10, 20, 30, 40, 50, 60]),
+      },
+      { recencyDays: [30, 60, 90, 180], frequency: [2, 3, 5, 10] },
+    );
+    // days < 30 → 5; 30–59 → 4; 60–89 → 3; 90–179 → 2; ≥ 180 → 1
+    expect([...s.r]).toEqual([5, 5, 4, 3, 2, 1]);
+    // 1 → 1; 2 → 2; 3–4 → 3; 5–9 → 4; ≥ 10 → 5
+    expect([...s.f]).toEqual([1, 2, 3, 3, 4, 5]);
+    // no monetary thresholds: quintiles, 1 + ⌊5·i/6⌋
+    expect([...s.m]).toEqual([1, 1, 2, 3, 4, 5]);
+  });
+
+  it('refuses cut points that are not four ascending numbers, naming the field', () => {
+    const r = scoringSettings.safeParse({ rfmThresholds: { frequency: [2, 2, 5, 10] } });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.path).toEqual(['rfmThresholds', 'frequency']);
   });
 });

@@ -28,6 +28,9 @@ export type ScoringReportBody = z.infer<typeof scoringReportSchema>;
 const bilingual = z.object({ en: z.string(), zh: z.string() });
 export const scoringRulesSchema = z
   .object({
+    rfmScoring: z
+      .object({ recencyDays: z.array(z.number()).nullable(), frequency: z.array(z.number()).nullable(), monetary: z.array(z.number()).nullable() })
+      .openapi({ description: 'per dimension: four cut points, or null for quintiles with shared ties' }),
     rfm: z.array(z.object({ segment: z.string(), r: z.tuple([z.number(), z.number()]), f: z.tuple([z.number(), z.number()]), why: bilingual })),
     lifecycle: z.array(z.object({ tier: z.string(), rule: bilingual })),
     communication: z.object({ score: z.string(), tiers: z.array(z.string()), corePercent: z.number(), potentialPercent: z.number() }),

@@ -100,7 +100,7 @@ export async function scoreMembers(
       recencyDays: pick(settings.rfmBasis === 'activity' ? f.lastActiveDays : f.lastPurchaseDays),
       frequency: pick(settings.rfmBasis === 'activity' ? f.activeEvents : f.purchases),
       monetary: pick(f.revenue),
-    });
+    }, settings.rfmThresholds);
     const rfmAt = new Int32Array(f.n).fill(-1);
     inRfm.forEach((i, k) => (rfmAt[i] = k));
 

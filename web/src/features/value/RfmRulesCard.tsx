@@ -8,13 +8,15 @@ import { useFormat } from '../../i18n/useFormat.ts';
 import { useTierLabels } from './tiers.ts';
 
 type Rules = MemberValueBody['rules']['rfm'];
+type Scoring = MemberValueBody['rules']['rfmScoring'];
 
-export function RfmRulesCard({ rules, report }: { rules: Rules; report: ScoringReportBody }) {
+export function RfmRulesCard({ rules, scoring, report }: { rules: Rules; scoring: Scoring; report: ScoringReportBody }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const labels = useTierLabels();
   const zh = currentLanguage(i18n.language) === 'zh-CN';
   const range = ([lo, hi]: readonly [number, number]) => (lo === hi ? String(lo) : `${lo}–${hi}`);
+  const method = (cuts: number[] | null) => (cuts ? t('value.rfmByCuts', { cuts: cuts.map((c) => f.number(c)).join(', ') }) : t('value.rfmByQuintiles'));
   return (
     <Card testId="rfm-rules" title={t('value.rfmRulesTitle')} help={t('value.rfmRulesHelp')}>
       <table className="table table--compact">
@@ -54,6 +56,9 @@ export function RfmRulesCard({ rules, report }: { rules: Rules; report: ScoringR
           ))}
         </tbody>
       </table>
+      <p className="muted small" data-testid="rfm-scoring">
+        {t('value.rfmScoring', { r: method(scoring.recencyDays), f: method(scoring.frequency), m: method(scoring.monetary) })}
+      </p>
     </Card>
   );
 }

@@ -62,7 +62,7 @@ export function ValuePage() {
           <TierFlowsCard timeZone={data.timeZone} />
           <div className="grid grid--halves">
             <RfmCard data={data} />
-            <RfmRulesCard rules={data.rules.rfm} report={report} />
+            <RfmRulesCard rules={data.rules.rfm} scoring={data.rules.rfmScoring} report={report} />
           </div>
           <div className="grid grid--halves">
             <ClvCard clv={data.clv} />
