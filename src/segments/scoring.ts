@@ -22,8 +22,8 @@ export async function saveScoringSettings(rows: RowStore, ws: number, input: unk
   return settings;
 }
 
-/** Workspaces with a run under way in this process: two runs would interleave their writes to the same rows. */
-const running = new Set<number>();
+/** Workspaces with a run under way, per store: two runs would interleave their writes to the same rows. */
+const running = new WeakMap<RowStore, Set<number>>();
 
 export async function runScoring(
   rows: RowStore,
@@ -31,12 +31,14 @@ export async function runScoring(
   ws: { id: number; timeZone: string },
   opts: { asOf?: number; now: number; events?: DomainEvents },
 ): Promise<ScoringReport> {
-  if (running.has(ws.id)) throw new AppError('conflict', 'a scoring run of this workspace is already under way; try again when it has finished');
-  running.add(ws.id);
+  let busy = running.get(rows);
+  if (!busy) running.set(rows, (busy = new Set()));
+  if (busy.has(ws.id)) throw new AppError('conflict', 'a scoring run of this workspace is already under way; try again when it has finished');
+  busy.add(ws.id);
   try {
     return await runOnce(rows, cols, ws, opts);
   } finally {
-    running.delete(ws.id);
+    busy.delete(ws.id);
   }
 }
 
