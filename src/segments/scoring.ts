@@ -6,6 +6,7 @@ import { AppError, memberPublicId, notFound, parseMemberPublicId, type DomainEve
 import { RFM_SEGMENT_RULES, scoringSettings, type ScoringSettings } from '../models/index.ts';
 import { readSetting, writeSetting, type ColumnStore, type RowStore } from '../store/index.ts';
 import { scoreMembers, type ScoringReport } from './run/score-members.ts';
+import { unpackComponents } from './run/score-rows.mjs';
 import { COMMUNICATION_TIERS } from './tiers/communication.ts';
 import { LIFECYCLE_RULES } from './tiers/lifecycle.ts';
 
@@ -164,7 +165,7 @@ export async function memberScores(rows: RowStore, ws: number, publicId: string)
     rfm: { recencyDays: s.recency_days, frequency: s.frequency, monetary: s.monetary, r: s.r_score, f: s.f_score, m: s.m_score, code: s.rfm_code, segment: s.rfm_segment },
     clv: { pAlive: s.p_alive, expectedPurchases: s.expected_purchases, value: s.clv },
     densities: { relationship: s.relationship_density, value: s.value_density, potential: s.potential_density },
-    components: JSON.parse(s.components) as Record<string, number | null>,
+    components: unpackComponents(s.components),
     lifecycleTier: s.lifecycle_tier,
     communicationTier: s.communication_tier,
   };

@@ -179,7 +179,8 @@ export interface MemberScoresTable {
   potential_density: number | null;
   lifecycle_tier: string | null;
   communication_tier: string | null;
-  components: string;
+  /** Packed little-endian doubles, see segments/run/score-rows.mjs. */
+  components: Uint8Array;
 }
 
 export interface SegmentsTable {

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityHolder } from '../../src/members/index.ts';
-import { scoringSettings, type ScoringSettings } from '../../src/models/index.ts';
+import { COMPONENTS, scoringSettings, type ScoringSettings } from '../../src/models/index.ts';
+import { unpackComponents } from '../../src/segments/run/score-rows.mjs';
 import { checkMember, parseSegment, previewSegment } from '../../src/segments/index.ts';
 import { scoreMembers, type ScoringReport } from '../../src/segments/run/score-members.ts';
 import { memberPublicId } from '../../src/core/index.ts';
@@ -127,7 +128,22 @@ describe('a scoring run', () => {
   });
 
   it('keeps the emotional bond absent, not zero, until sentiment analysis measures it', () => {
-    for (const s of scores.slice(0, 50)) expect((JSON.parse(s.components) as Record<string, unknown>)['bond']).toBeNull();
+    for (const s of scores.slice(0, 50)) expect(unpackComponents(s.components)['bond']).toBeNull();
+  });
+
+  it("stores each member's components with the ranks the densities were made of", async () => {
+    // The stored ranks, weighted as the settings say, give back the stored densities (to their 2-decimal rounding).
+    const w = settings.weights;
+    for (const s of scores.slice(0, 200)) {
+      const c = unpackComponents(s.components);
+      expect(Object.keys(c).slice(0, COMPONENTS.length)).toEqual([...COMPONENTS]);
+      const rel = (w.relationship.interaction * c['interaction']! + w.relationship.content * c['content']!) / (w.relationship.interaction + w.relationship.content);
+      const val = (w.value.ltv * c['ltv']! + w.value.arpu * c['arpu']! + w.value.breadth * c['breadth']!) / (w.value.ltv + w.value.arpu + w.value.breadth);
+      const pot = (w.potential.trend * c['trend']! + w.potential.predicted * c['predicted']!) / (w.potential.trend + w.potential.predicted);
+      expect(Math.abs(rel * 100 - s.relationship_density!)).toBeLessThan(0.02);
+      expect(Math.abs(val * 100 - s.value_density!)).toBeLessThan(0.02);
+      expect(Math.abs(pot * 100 - s.potential_density!)).toBeLessThan(0.02);
+    }
   });
 
   it('is deterministic, and records tier changes between runs', async () => {

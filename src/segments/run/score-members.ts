@@ -45,17 +45,6 @@ export interface ScoringReport {
 }
 
 const DAY_US = 86_400_000_000;
-/** Raw figures stored beside the component ranks (name, decimals), in the order of `componentValues` below. */
-const RAW_COMPONENTS: [string, number][] = [
-  ['interactions', 0],
-  ['contributions', 0],
-  ['categories', 0],
-  ['revenue', 0],
-  ['weeklySlope', 4],
-  ['predictedActivity', 2],
-  ['lastActiveDays', 2],
-  ['firstSeenDays', 2],
-];
 const round = (v: number | null, digits = 4) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
 export async function scoreMembers(
@@ -146,8 +135,7 @@ export async function scoreMembers(
       potential: td.potential,
       lifecycle,
       communication,
-      // The components behind the densities (ranks 0–1, then the raw figures), written as a JSON document per member.
-      componentSpec: [...COMPONENTS.map((key) => ({ key, digits: 4 })), ...RAW_COMPONENTS.map(([key, digits]) => ({ key, digits }))],
+      // The components behind the densities in COMPONENT_SPEC order (score-rows.mjs): the ranks, then raw figures.
       componentValues: [
         ...COMPONENTS.map((c) => td.components[c]),
         f.interactions.map((v, i) => v + f.interactionsReceived[i]!),

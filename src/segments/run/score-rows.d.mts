@@ -26,12 +26,13 @@ export interface ScoreColumnsData {
   potential: Float64Array;
   lifecycle: string[];
   communication: string[];
-  /** The components behind the densities, one column per spec entry. */
-  componentSpec: ComponentSpec[];
+  /** The components behind the densities, one column per COMPONENT_SPEC entry, in that order. */
   componentValues: Float64Array[];
 }
 
 export declare const SCORE_COLUMNS: string[];
 export declare const SCORE_UPSERT_SUFFIX: string;
-export declare function componentsJson(c: ScoreColumnsData, i: number): string;
-export declare function pushScoreRow(out: unknown[], c: ScoreColumnsData, i: number, ws: number, runId: number): void;
+export declare const COMPONENT_SPEC: ComponentSpec[];
+export declare function packComponents(c: ScoreColumnsData): Float64Array;
+export declare function unpackComponents(bytes: Uint8Array): Record<string, number | null>;
+export declare function pushScoreRow(out: unknown[], c: ScoreColumnsData, i: number, ws: number, runId: number, packed: Float64Array): void;

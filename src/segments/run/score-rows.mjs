@@ -11,19 +11,50 @@ export const SCORE_UPSERT_SUFFIX = `ON CONFLICT (workspace_id, member_id) DO UPD
 const round = (v, digits) => (Number.isNaN(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 const score = (v) => (v === 0 ? null : v);
 
-/** The components document of member i: `{"key":value,…}` in spec order, NaN as null. */
-export function componentsJson(c, i) {
-  let s = '{';
-  for (let k = 0; k < c.componentSpec.length; k++) {
-    const spec = c.componentSpec[k];
-    const v = c.componentValues[k][i];
-    s += `${k === 0 ? '' : ','}"${spec.key}":${Number.isNaN(v) ? 'null' : Math.round(v * 10 ** spec.digits) / 10 ** spec.digits}`;
+/**
+ * The components stored with each member, in this order: the ranks (0–1) behind the densities, then the raw
+ * figures. `digits` is the precision they are shown with.
+ */
+export const COMPONENT_SPEC = [
+  ...['interaction', 'content', 'bond', 'ltv', 'arpu', 'breadth', 'trend', 'predicted'].map((key) => ({ key, digits: 4 })),
+  { key: 'interactions', digits: 0 },
+  { key: 'contributions', digits: 0 },
+  { key: 'categories', digits: 0 },
+  { key: 'revenue', digits: 0 },
+  { key: 'weeklySlope', digits: 4 },
+  { key: 'predictedActivity', digits: 2 },
+  { key: 'lastActiveDays', digits: 2 },
+  { key: 'firstSeenDays', digits: 2 },
+];
+
+/** All members' components as one row-major Float64Array (member i at [i·k, (i+1)·k)). */
+export function packComponents(c) {
+  const k = COMPONENT_SPEC.length;
+  if (c.componentValues.length !== k) throw new Error(`expected ${k} component columns, got ${c.componentValues.length}`);
+  const packed = new Float64Array(c.n * k);
+  for (let j = 0; j < k; j++) {
+    const col = c.componentValues[j];
+    for (let i = 0; i < c.n; i++) packed[i * k + j] = col[i];
   }
-  return s + '}';
+  return packed;
 }
 
-/** Pushes member i's parameters in SCORE_COLUMNS order onto `out`. */
-export function pushScoreRow(out, c, i, ws, runId) {
+/** Reads one member's packed components back into { key: value } (NaN → null), rounded as COMPONENT_SPEC says. */
+export function unpackComponents(bytes) {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  const values = new Float64Array(copy.buffer);
+  const out = {};
+  COMPONENT_SPEC.forEach((spec, j) => {
+    const v = values[j];
+    out[spec.key] = v === undefined || Number.isNaN(v) ? null : Math.round(v * 10 ** spec.digits) / 10 ** spec.digits;
+  });
+  return out;
+}
+
+/** Pushes member i's parameters in SCORE_COLUMNS order onto `out`; `packed` comes from packComponents. */
+export function pushScoreRow(out, c, i, ws, runId, packed) {
+  const k = COMPONENT_SPEC.length;
   const r = c.r[i];
   out.push(
     ws,
@@ -45,6 +76,6 @@ export function pushScoreRow(out, c, i, ws, runId) {
     round(c.potential[i], 2),
     c.lifecycle[i],
     c.communication[i],
-    componentsJson(c, i),
+    Buffer.from(packed.buffer, packed.byteOffset + i * k * 8, k * 8),
   );
 }

@@ -2,7 +2,7 @@
 // transactions, while the main thread loads the column store and keeps serving requests.
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
-import { pushScoreRow, SCORE_COLUMNS, SCORE_UPSERT_SUFFIX } from './score-rows.mjs';
+import { packComponents, pushScoreRow, SCORE_COLUMNS, SCORE_UPSERT_SUFFIX } from './score-rows.mjs';
 
 const { file, ws, runId, columns: c, rowsPerStatement, membersPerTransaction } = workerData;
 try {
@@ -17,6 +17,7 @@ try {
     if (!st) statements.set(rows, (st = db.prepare(`INSERT INTO member_scores (${SCORE_COLUMNS.join(', ')}) VALUES ${Array(rows).fill(one).join(',')} ${SCORE_UPSERT_SUFFIX}`)));
     return st;
   };
+  const packed = packComponents(c);
   for (let from = 0; from < c.n; from += membersPerTransaction) {
     const to = Math.min(c.n, from + membersPerTransaction);
     db.exec('BEGIN IMMEDIATE');
@@ -24,7 +25,7 @@ try {
       for (let start = from; start < to; start += rowsPerStatement) {
         const end = Math.min(to, start + rowsPerStatement);
         const params = [];
-        for (let i = start; i < end; i++) pushScoreRow(params, c, i, ws, runId);
+        for (let i = start; i < end; i++) pushScoreRow(params, c, i, ws, runId, packed);
         statement(end - start).run(params);
       }
       db.exec('COMMIT');

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { bulkInsert, bulkInsertFlat, withWriteTransaction, type BulkStatement, type ColumnStore, type RowStore } from '../../store/index.ts';
-import { pushScoreRow, SCORE_COLUMNS, SCORE_UPSERT_SUFFIX, type ScoreColumnsData } from './score-rows.mjs';
+import { packComponents, pushScoreRow, SCORE_COLUMNS, SCORE_UPSERT_SUFFIX, type ScoreColumnsData } from './score-rows.mjs';
 
 export type ScoreColumns = ScoreColumnsData;
 
@@ -63,12 +63,13 @@ export async function writeRowScores(rows: RowStore, ws: number, runId: number, 
 
   if (rows.sqliteFile) await writeInWorker(rows.sqliteFile, ws, runId, c);
   else {
+    const packed = packComponents(c);
     for (let from = 0; from < c.n; from += MEMBERS_PER_TRANSACTION) {
       await withWriteTransaction(rows, async (trx) => {
         for (let start = from; start < Math.min(c.n, from + MEMBERS_PER_TRANSACTION); start += ROWS_PER_STATEMENT) {
           const end = Math.min(c.n, start + ROWS_PER_STATEMENT, from + MEMBERS_PER_TRANSACTION);
           const params: unknown[] = [];
-          for (let i = start; i < end; i++) pushScoreRow(params, c, i, ws, runId);
+          for (let i = start; i < end; i++) pushScoreRow(params, c, i, ws, runId, packed);
           await bulkInsertFlat(trx, rows.dialect, SCORES, params, end - start);
         }
       });

@@ -53,8 +53,10 @@ export async function up(db: Kysely<any>, dialect: RowDialect): Promise<void> {
     .addColumn('potential_density', real)
     .addColumn('lifecycle_tier', 'text')
     .addColumn('communication_tier', 'text')
-    // JSON: the components behind each density, so the UI can show why a score is what it is.
-    .addColumn('components', 'text', (c) => c.notNull())
+    // The components behind each density (so the UI can show why a score is what it is), packed as little-endian
+    // doubles in the order of COMPONENT_SPEC (segments/run/score-rows.mjs): formatting a million JSON documents per run
+    // cost more than writing them.
+    .addColumn('components', dialect === 'sqlite' ? 'blob' : 'bytea', (c) => c.notNull())
     .addPrimaryKeyConstraint('member_scores_pk', ['workspace_id', 'member_id'])
     // SQLite: the rows live in the primary-key B-tree itself; a rowid table would maintain two trees per upsert.
     .$call((b) => (dialect === 'sqlite' ? b.modifyEnd(sql`WITHOUT ROWID`) : b))
