@@ -20,7 +20,7 @@ import type { ColumnStore, RowStore } from '../../store/index.ts';
 import { communicationTiers, COMMUNICATION_TIERS } from '../tiers/communication.ts';
 import { lifecycleTier, LIFECYCLE_TIERS } from '../tiers/lifecycle.ts';
 import { MIN_CUSTOMERS, valueModels } from './value-models.ts';
-import { previousTiers, syncTraits, writeColumnScores, writeRowScores, type ScoreColumns } from './write-scores.ts';
+import { syncTraits, writeColumnScores, writeRowScores, type ScoreColumns } from './write-scores.ts';
 import { traitsChangedSince } from '../../members/index.ts';
 import { refreshSegments, type SegmentRefresh } from '../memberships.ts';
 
@@ -68,10 +68,7 @@ export async function scoreMembers(
     .executeTakeFirstOrThrow();
   const runId = Number(run.id);
   try {
-    // DuckDB computes on its own threads while this thread reads the previous tiers from the row store.
-    const featuresRead = memberFeatures(cols, ws.id, settings, { asOf: opts.asOf, timeZone: ws.timeZone });
-    const before = await previousTiers(rows, ws.id);
-    const f = await featuresRead;
+    const f = await memberFeatures(cols, ws.id, settings, { asOf: opts.asOf, timeZone: ws.timeZone });
     lap('features');
     // The holdout check's DuckDB pass runs on DuckDB's threads while this thread fits the value models.
     const holdoutRead = holdoutHistories(cols, ws, settings, opts.asOf);
@@ -151,7 +148,7 @@ export async function scoreMembers(
     await syncTraits(cols, ws.id, (since) => traitsChangedSince(rows.db, ws.id, since), opts.now);
     lap('sync_traits');
     // Both stores at once: DuckDB loads its file on its own threads while this thread writes the row store.
-    const [changes] = await Promise.all([writeRowScores(rows, ws.id, runId, columns, before, opts.now), writeColumnScores(cols, ws.id, columns, opts.now)]);
+    const [changes] = await Promise.all([writeRowScores(rows, ws.id, runId, columns, opts.now), writeColumnScores(cols, ws.id, columns, opts.now)]);
     lap('write_both_stores');
     const segments = await refreshSegments(rows, cols, ws.id, runId, opts.asOf, opts.now);
     lap('segments');

@@ -36,3 +36,6 @@ export declare const COMPONENT_SPEC: ComponentSpec[];
 export declare function packComponents(c: ScoreColumnsData): Float64Array;
 export declare function unpackComponents(bytes: Uint8Array): Record<string, number | null>;
 export declare function pushScoreRow(out: unknown[], c: ScoreColumnsData, i: number, ws: number, runId: number, packed: Float64Array): void;
+export declare const CHANGE_COLUMNS: string[];
+/** `before`: [member id, lifecycle tier, communication tier] sorted by member id. */
+export declare function tierChangeRows(before: readonly (readonly [number, string | null, string | null])[], c: ScoreColumnsData, ws: number, runId: number, now: number): unknown[][];

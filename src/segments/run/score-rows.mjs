@@ -79,3 +79,31 @@ export function pushScoreRow(out, c, i, ws, runId, packed) {
     Buffer.from(packed.buffer, packed.byteOffset + i * k * 8, k * 8),
   );
 }
+
+export const CHANGE_COLUMNS = ['workspace_id', 'run_id', 'member_id', 'kind', 'subject', 'from_value', 'to_value', 'at'];
+
+/**
+ * Tier changes against the previous run: `before` is [member id, lifecycle tier, communication tier] sorted by member
+ * id, like the new columns, so one merge pass finds who entered, moved or left (left: merged away). Rows are in
+ * CHANGE_COLUMNS order.
+ */
+export function tierChangeRows(before, c, ws, runId, now) {
+  const out = [];
+  const change = (memberId, kind, from, to) => out.push([ws, runId, memberId, kind, kind, from, to, now]);
+  const left = (p) => {
+    if (p[1]) change(Number(p[0]), 'lifecycle_tier', p[1], null);
+    if (p[2]) change(Number(p[0]), 'communication_tier', p[2], null);
+  };
+  let j = 0;
+  for (let i = 0; i < c.n; i++) {
+    const id = c.memberId[i];
+    while (j < before.length && Number(before[j][0]) < id) left(before[j++]);
+    const p = j < before.length && Number(before[j][0]) === id ? before[j++] : undefined;
+    const lc = p ? p[1] : null;
+    const cc = p ? p[2] : null;
+    if (lc !== c.lifecycle[i]) change(id, 'lifecycle_tier', lc, c.lifecycle[i]);
+    if (cc !== c.communication[i]) change(id, 'communication_tier', cc, c.communication[i]);
+  }
+  while (j < before.length) left(before[j++]);
+  return out;
+}

@@ -2,9 +2,9 @@
 // transactions, while the main thread loads the column store and keeps serving requests.
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
-import { packComponents, pushScoreRow, SCORE_COLUMNS, SCORE_UPSERT_SUFFIX } from './score-rows.mjs';
+import { CHANGE_COLUMNS, packComponents, pushScoreRow, SCORE_COLUMNS, SCORE_UPSERT_SUFFIX, tierChangeRows } from './score-rows.mjs';
 
-const { file, ws, runId, columns: c, rowsPerStatement, membersPerTransaction } = workerData;
+const { file, ws, runId, now, columns: c, rowsPerStatement, membersPerTransaction } = workerData;
 try {
   const db = new SQLite(file, { fileMustExist: true });
   db.pragma('journal_mode = WAL');
@@ -17,6 +17,9 @@ try {
     if (!st) statements.set(rows, (st = db.prepare(`INSERT INTO member_scores (${SCORE_COLUMNS.join(', ')}) VALUES ${Array(rows).fill(one).join(',')} ${SCORE_UPSERT_SUFFIX}`)));
     return st;
   };
+  // The previous run's tiers, read before this run overwrites them.
+  const before = db.prepare('SELECT member_id, lifecycle_tier, communication_tier FROM member_scores WHERE workspace_id = ? ORDER BY member_id').raw(true).all(ws);
+  const changes = tierChangeRows(before, c, ws, runId, now);
   const packed = packComponents(c);
   for (let from = 0; from < c.n; from += membersPerTransaction) {
     const to = Math.min(c.n, from + membersPerTransaction);
@@ -34,8 +37,22 @@ try {
       throw err;
     }
   }
+  // Members scored before and not now (merged away) go; the changes are recorded with them, in one transaction.
+  const changeRow = `(${CHANGE_COLUMNS.map(() => '?').join(',')})`;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.prepare('DELETE FROM member_scores WHERE workspace_id = ? AND run_id <> ?').run(ws, runId);
+    for (let i = 0; i < changes.length; i += 500) {
+      const part = changes.slice(i, i + 500);
+      db.prepare(`INSERT INTO membership_changes (${CHANGE_COLUMNS.join(', ')}) VALUES ${part.map(() => changeRow).join(',')}`).run(part.flat());
+    }
+    db.exec('COMMIT');
+  } catch (err) {
+    db.exec('ROLLBACK');
+    throw err;
+  }
   db.close();
-  parentPort.postMessage({ ok: true });
+  parentPort.postMessage({ ok: true, changes: changes.length });
 } catch (err) {
   parentPort.postMessage({ ok: false, error: String(err && err.stack ? err.stack : err) });
 }

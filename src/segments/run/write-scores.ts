@@ -8,25 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { bulkInsert, bulkInsertFlat, withWriteTransaction, type BulkStatement, type ColumnStore, type RowStore } from '../../store/index.ts';
-import { packComponents, pushScoreRow, SCORE_COLUMNS, SCORE_UPSERT_SUFFIX, type ScoreColumnsData } from './score-rows.mjs';
+import { CHANGE_COLUMNS, packComponents, pushScoreRow, SCORE_COLUMNS, SCORE_UPSERT_SUFFIX, tierChangeRows, type ScoreColumnsData } from './score-rows.mjs';
 
 export type ScoreColumns = ScoreColumnsData;
 
 const SCORES: BulkStatement = { name: 'member_scores', table: 'member_scores', columns: SCORE_COLUMNS, suffix: SCORE_UPSERT_SUFFIX };
-const CHANGES: BulkStatement = {
-  name: 'membership_changes',
-  table: 'membership_changes',
-  columns: ['workspace_id', 'run_id', 'member_id', 'kind', 'subject', 'from_value', 'to_value', 'at'],
-};
+const CHANGES: BulkStatement = { name: 'membership_changes', table: 'membership_changes', columns: CHANGE_COLUMNS };
 // 20 columns: 400 rows stay under PostgreSQL's 65,535 bound parameters and SQLite's 32,766.
 const ROWS_PER_STATEMENT = 400;
-
-export interface TierChange {
-  memberId: number;
-  kind: 'lifecycle_tier' | 'communication_tier';
-  from: string | null;
-  to: string | null;
-}
 
 /** Members per write transaction: each holds the row store's write lock for a fraction of a second, so ingest goes on. */
 const MEMBERS_PER_TRANSACTION = 20_000;
@@ -36,44 +25,21 @@ const MEMBERS_PER_TRANSACTION = 20_000;
  * removes members no longer scored (merged away). Readers may see some members from the new run and some from the
  * previous one for a moment; each member's row is always whole. Returns how many tier changes were recorded.
  */
-export type PreviousTiers = { member_id: number; lifecycle_tier: string | null; communication_tier: string | null }[];
-
-/** Each scored member's tiers from the previous run, by member id. */
-export function previousTiers(rows: RowStore, ws: number): Promise<PreviousTiers> {
-  return rows.db.selectFrom('member_scores').select(['member_id', 'lifecycle_tier', 'communication_tier']).where('workspace_id', '=', ws).orderBy('member_id').execute();
-}
-
-export async function writeRowScores(rows: RowStore, ws: number, runId: number, c: ScoreColumns, before: PreviousTiers, now: number): Promise<number> {
-  const changes: unknown[][] = [];
-  const change = (memberId: number, kind: TierChange['kind'], from: string | null, to: string | null) => changes.push([ws, runId, memberId, kind, kind, from, to, now]);
-  const left = (gone: (typeof before)[number]) => {
-    if (gone.lifecycle_tier) change(Number(gone.member_id), 'lifecycle_tier', gone.lifecycle_tier, null);
-    if (gone.communication_tier) change(Number(gone.member_id), 'communication_tier', gone.communication_tier, null);
-  };
-  // Both lists are sorted by member id: one merge pass finds who entered, moved or left.
-  let j = 0;
-  for (let i = 0; i < c.n; i++) {
-    const id = c.memberId[i]!;
-    while (j < before.length && Number(before[j]!.member_id) < id) left(before[j++]!);
-    const p = j < before.length && Number(before[j]!.member_id) === id ? before[j++]! : undefined;
-    if ((p?.lifecycle_tier ?? null) !== c.lifecycle[i]) change(id, 'lifecycle_tier', p?.lifecycle_tier ?? null, c.lifecycle[i]!);
-    if ((p?.communication_tier ?? null) !== c.communication[i]) change(id, 'communication_tier', p?.communication_tier ?? null, c.communication[i]!);
-  }
-  while (j < before.length) left(before[j++]!);
-
-  if (rows.sqliteFile) await writeInWorker(rows.sqliteFile, ws, runId, c);
-  else {
-    const packed = packComponents(c);
-    for (let from = 0; from < c.n; from += MEMBERS_PER_TRANSACTION) {
-      await withWriteTransaction(rows, async (trx) => {
-        for (let start = from; start < Math.min(c.n, from + MEMBERS_PER_TRANSACTION); start += ROWS_PER_STATEMENT) {
-          const end = Math.min(c.n, start + ROWS_PER_STATEMENT, from + MEMBERS_PER_TRANSACTION);
-          const params: unknown[] = [];
-          for (let i = start; i < end; i++) pushScoreRow(params, c, i, ws, runId, packed);
-          await bulkInsertFlat(trx, rows.dialect, SCORES, params, end - start);
-        }
-      });
-    }
+export async function writeRowScores(rows: RowStore, ws: number, runId: number, c: ScoreColumns, now: number): Promise<number> {
+  if (rows.sqliteFile) return writeInWorker(rows.sqliteFile, ws, runId, now, c);
+  const previous = await rows.db.selectFrom('member_scores').select(['member_id', 'lifecycle_tier', 'communication_tier']).where('workspace_id', '=', ws).orderBy('member_id').execute();
+  const before = previous.map((p) => [Number(p.member_id), p.lifecycle_tier, p.communication_tier] as const);
+  const changes = tierChangeRows(before, c, ws, runId, now);
+  const packed = packComponents(c);
+  for (let from = 0; from < c.n; from += MEMBERS_PER_TRANSACTION) {
+    await withWriteTransaction(rows, async (trx) => {
+      for (let start = from; start < Math.min(c.n, from + MEMBERS_PER_TRANSACTION); start += ROWS_PER_STATEMENT) {
+        const end = Math.min(c.n, start + ROWS_PER_STATEMENT, from + MEMBERS_PER_TRANSACTION);
+        const params: unknown[] = [];
+        for (let i = start; i < end; i++) pushScoreRow(params, c, i, ws, runId, packed);
+        await bulkInsertFlat(trx, rows.dialect, SCORES, params, end - start);
+      }
+    });
   }
   await withWriteTransaction(rows, async (trx) => {
     await trx.deleteFrom('member_scores').where('workspace_id', '=', ws).where('run_id', '<>', runId).execute();
@@ -86,12 +52,12 @@ export async function writeRowScores(rows: RowStore, ws: number, runId: number, 
  * SQLite: a worker thread formats and writes the rows on its own connection (same short transactions), so this
  * thread is free to load the column store meanwhile and to keep serving requests.
  */
-function writeInWorker(file: string, ws: number, runId: number, columns: ScoreColumns): Promise<void> {
+function writeInWorker(file: string, ws: number, runId: number, now: number, columns: ScoreColumns): Promise<number> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./score-writer-worker.mjs', import.meta.url), {
-      workerData: { file, ws, runId, columns, rowsPerStatement: ROWS_PER_STATEMENT, membersPerTransaction: MEMBERS_PER_TRANSACTION },
+      workerData: { file, ws, runId, now, columns, rowsPerStatement: ROWS_PER_STATEMENT, membersPerTransaction: MEMBERS_PER_TRANSACTION },
     });
-    worker.once('message', (m: { ok: boolean; error?: string }) => (m.ok ? resolve() : reject(new Error(`member_scores writer: ${m.error}`))));
+    worker.once('message', (m: { ok: boolean; changes?: number; error?: string }) => (m.ok ? resolve(m.changes ?? 0) : reject(new Error(`member_scores writer: ${m.error}`))));
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`member_scores writer exited with code ${code}`)));
   });
