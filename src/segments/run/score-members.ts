@@ -20,7 +20,7 @@ import type { ColumnStore, RowStore } from '../../store/index.ts';
 import { communicationTiers, COMMUNICATION_TIERS } from '../tiers/communication.ts';
 import { lifecycleTier, LIFECYCLE_TIERS } from '../tiers/lifecycle.ts';
 import { MIN_CUSTOMERS, valueModels } from './value-models.ts';
-import { syncTraits, writeColumnScores, writeRowScores, type ScoreColumns } from './write-scores.ts';
+import { startRowWriter, syncTraits, writeColumnScores, type ScoreColumns } from './write-scores.ts';
 import { traitsChangedSince } from '../../members/index.ts';
 import { refreshSegments, type SegmentRefresh } from '../memberships.ts';
 
@@ -67,6 +67,7 @@ export async function scoreMembers(
     .returning('id')
     .executeTakeFirstOrThrow();
   const runId = Number(run.id);
+  const rowWriter = startRowWriter(rows, ws.id);
   try {
     const f = await memberFeatures(cols, ws.id, settings, { asOf: opts.asOf, timeZone: ws.timeZone });
     lap('features');
@@ -148,7 +149,7 @@ export async function scoreMembers(
     await syncTraits(cols, ws.id, (since) => traitsChangedSince(rows.db, ws.id, since), opts.now);
     lap('sync_traits');
     // Both stores at once: DuckDB loads its file on its own threads while this thread writes the row store.
-    const [changes] = await Promise.all([writeRowScores(rows, ws.id, runId, columns, opts.now), writeColumnScores(cols, ws.id, columns, opts.now)]);
+    const [changes] = await Promise.all([rowWriter.write(runId, columns, opts.now), writeColumnScores(cols, ws.id, columns, opts.now)]);
     lap('write_both_stores');
     const segments = await refreshSegments(rows, cols, ws.id, runId, opts.asOf, opts.now);
     lap('segments');
@@ -176,6 +177,7 @@ export async function scoreMembers(
     await rows.db.updateTable('scoring_runs').set({ status: 'done', finished_at: Date.now() * 1000, report: JSON.stringify(report) }).where('id', '=', runId).execute();
     return report;
   } catch (err) {
+    await rowWriter.cancel();
     await rows.db
       .updateTable('scoring_runs')
       .set({ status: 'failed', finished_at: Date.now() * 1000, report: JSON.stringify({ error: err instanceof Error ? err.message : String(err) }) })

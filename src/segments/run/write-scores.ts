@@ -20,13 +20,45 @@ const ROWS_PER_STATEMENT = 400;
 /** Members per write transaction: each holds the row store's write lock for a fraction of a second, so ingest goes on. */
 const MEMBERS_PER_TRANSACTION = 20_000;
 
+export interface RowWriter {
+  /**
+   * Upserts the workspace's scores in short transactions, then, with the tier changes against the previous run,
+   * removes members no longer scored (merged away). Readers may see some members from the new run and some from the
+   * previous one for a moment; each member's row is always whole. Returns how many tier changes were recorded.
+   */
+  write(runId: number, columns: ScoreColumns, now: number): Promise<number>;
+  /** Gives up (the run failed before writing). */
+  cancel(): Promise<void>;
+}
+
 /**
- * Upserts the workspace's scores in short transactions, then, with the tier changes against the previous run,
- * removes members no longer scored (merged away). Readers may see some members from the new run and some from the
- * previous one for a moment; each member's row is always whole. Returns how many tier changes were recorded.
+ * Starts the row-store writer of a run. SQLite: a worker thread with its own connection, started now so that it
+ * reads the previous tiers while this thread computes, and later writes while this thread loads the column store.
+ * PostgreSQL: in this process, through the pool.
  */
-export async function writeRowScores(rows: RowStore, ws: number, runId: number, c: ScoreColumns, now: number): Promise<number> {
-  if (rows.sqliteFile) return writeInWorker(rows.sqliteFile, ws, runId, now, c);
+export function startRowWriter(rows: RowStore, ws: number): RowWriter {
+  if (!rows.sqliteFile) return { write: (runId, c, now) => writeInProcess(rows, ws, runId, c, now), cancel: async () => {} };
+  const worker = new Worker(new URL('./score-writer-worker.mjs', import.meta.url), {
+    workerData: { file: rows.sqliteFile, ws, rowsPerStatement: ROWS_PER_STATEMENT, membersPerTransaction: MEMBERS_PER_TRANSACTION },
+  });
+  const done = new Promise<number>((resolve, reject) => {
+    worker.once('message', (m: { ok: boolean; changes?: number; error?: string }) => (m.ok ? resolve(m.changes ?? 0) : reject(new Error(`member_scores writer: ${m.error}`))));
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`member_scores writer exited with code ${code}`)));
+  });
+  done.catch(() => undefined); // observed by write(); a cancelled run must not leave an unhandled rejection
+  return {
+    write(runId, columns, now) {
+      worker.postMessage({ runId, now, columns });
+      return done;
+    },
+    async cancel() {
+      await worker.terminate();
+    },
+  };
+}
+
+async function writeInProcess(rows: RowStore, ws: number, runId: number, c: ScoreColumns, now: number): Promise<number> {
   const previous = await rows.db.selectFrom('member_scores').select(['member_id', 'lifecycle_tier', 'communication_tier']).where('workspace_id', '=', ws).orderBy('member_id').execute();
   const before = previous.map((p) => [Number(p.member_id), p.lifecycle_tier, p.communication_tier] as const);
   const changes = tierChangeRows(before, c, ws, runId, now);
@@ -46,21 +78,6 @@ export async function writeRowScores(rows: RowStore, ws: number, runId: number, 
     await bulkInsert(trx, rows.dialect, CHANGES, changes);
   });
   return changes.length;
-}
-
-/**
- * SQLite: a worker thread formats and writes the rows on its own connection (same short transactions), so this
- * thread is free to load the column store meanwhile and to keep serving requests.
- */
-function writeInWorker(file: string, ws: number, runId: number, now: number, columns: ScoreColumns): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./score-writer-worker.mjs', import.meta.url), {
-      workerData: { file, ws, runId, now, columns, rowsPerStatement: ROWS_PER_STATEMENT, membersPerTransaction: MEMBERS_PER_TRANSACTION },
-    });
-    worker.once('message', (m: { ok: boolean; changes?: number; error?: string }) => (m.ok ? resolve(m.changes ?? 0) : reject(new Error(`member_scores writer: ${m.error}`))));
-    worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`member_scores writer exited with code ${code}`)));
-  });
 }
 
 const cell = (v: string): string => `"${v.replaceAll('"', '""')}"`;
