@@ -2,7 +2,7 @@
  * Saved segments: define, list, change, delete; preview a definition (count and a sample); export the members as
  * CSV; check one member in memory. Membership history is kept by `memberships.ts` after each scoring run.
  */
-import { AppError, memberPublicId, notFound, parseMemberPublicId, z } from '../core/index.ts';
+import { AppError, invalid, memberPublicId, notFound, parseMemberPublicId, z } from '../core/index.ts';
 import { cachedQuery, placeholderList, type ColumnStore, type RowStore, type SegmentsTable } from '../store/index.ts';
 import type { Selectable } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
@@ -44,7 +44,9 @@ export async function getSegment(rows: RowStore, ws: number, key: string): Promi
 }
 
 export async function saveSegment(rows: RowStore, ws: number, input: { key: string; name: string; definition: unknown }, now: number, mode: 'create' | 'update'): Promise<Segment> {
-  const key = segmentKey.parse(input.key);
+  const parsedKey = segmentKey.safeParse(input.key);
+  if (!parsedKey.success) throw invalid(`key: ${parsedKey.error.issues[0]?.message ?? 'invalid'}`, 'key');
+  const key = parsedKey.data;
   const definition = parseSegment(input.definition, 'definition');
   const existing = await rows.db.selectFrom('segments').select('id').where('workspace_id', '=', ws).where('key', '=', key).executeTakeFirst();
   if (mode === 'create' && existing) throw new AppError('conflict', `segment ${key} already exists`, { field: 'key' });

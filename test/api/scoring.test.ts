@@ -71,6 +71,9 @@ describe('member value API', () => {
     const bad = await api('POST', '/v1/segments', { key: 'core-posters', name: 'Core posters', definition: { kind: 'and', of: [{ kind: 'score', score: 'clv', op: 'gte', value: 'lots' }] } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('definition.of.0.value');
+    const badKey = await api('POST', '/v1/segments', { key: 'Core Posters!', name: 'Core posters', definition });
+    expect(badKey.status).toBe(400);
+    expect(badKey.body.error.field).toBe('key');
     const created = await api('POST', '/v1/segments', { key: 'core-posters', name: 'Core posters', definition });
     expect(created.status).toBe(201);
     expect((await api('POST', '/v1/segments', { key: 'core-posters', name: 'again', definition })).status).toBe(409);

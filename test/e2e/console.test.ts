@@ -88,16 +88,18 @@ describe('web console (headless Chromium)', () => {
   });
 
   it('marks the later pages as coming and shows a placeholder for them', async () => {
-    for (const p of ['segments', 'rewards', 'listening', 'automations', 'experiments', 'analytics']) {
+    for (const p of ['rewards', 'listening', 'automations', 'experiments', 'analytics']) {
       expect(await page.getByTestId(`nav-${p}`).locator('.nav__badge').textContent(), p).toBe('即将推出');
     }
-    // Members value is a live page now: no "coming" badge
+    // Members value and Segments are live pages now: no "coming" badge
     expect(await page.getByTestId('nav-value').locator('.nav__label').textContent()).toBe('会员价值');
     expect(await page.getByTestId('nav-value').locator('.nav__badge').count()).toBe(0);
-    await page.getByTestId('nav-segments').click();
+    expect(await page.getByTestId('nav-segments').locator('.nav__label').textContent()).toBe('分群');
+    expect(await page.getByTestId('nav-segments').locator('.nav__badge').count()).toBe(0);
+    await page.getByTestId('nav-rewards').click();
     await page.getByTestId('coming-page').waitFor();
     expect(await page.getByTestId('coming-page').textContent()).toContain('即将推出');
-    expect(new URL(page.url()).hash).toBe('#/segments');
+    expect(new URL(page.url()).hash).toBe('#/rewards');
 
     await page.getByTestId('language-switch').getByRole('button', { name: 'English' }).click();
     expect(await page.getByTestId('coming-page').textContent()).toContain('Coming');

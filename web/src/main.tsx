@@ -9,6 +9,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/controls.css';
 import './styles/pages.css';
+import './styles/segments.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root element missing from index.html');

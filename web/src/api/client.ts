@@ -47,9 +47,68 @@ export function apiPost<T>(path: string, body: unknown, signal?: AbortSignal): P
   return request<T>('POST', path, body, signal);
 }
 
-async function request<T>(method: 'GET' | 'POST', url: string, payload: unknown, signal?: AbortSignal): Promise<T> {
+/** PUT a JSON body (replace a resource); errors as for `apiGet`. */
+export function apiPut<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return request<T>('PUT', path, body, signal);
+}
+
+/** DELETE a resource; resolves once the server answered 2xx (usually 204, no body). */
+export async function apiDelete(path: string, signal?: AbortSignal): Promise<void> {
+  await send('DELETE', path, undefined, signal);
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** The name from the Content-Disposition header, when the server suggests one. */
+  filename: string | null;
+}
+
+/**
+ * GET a file (e.g. a CSV export) with the admin key. A plain link cannot send the Authorization header, so the
+ * file is fetched here and the caller saves the Blob (see `saveBlob`).
+ */
+export async function apiDownload(path: string, params?: QueryParams, signal?: AbortSignal): Promise<DownloadedFile> {
+  const res = await send('GET', buildUrl(path, params), undefined, signal, '*/*');
+  return { blob: await res.blob(), filename: filenameFromDisposition(res.headers.get('content-disposition')) };
+}
+
+/** `attachment; filename="segment-x.csv"` (or RFC 5987 `filename*=UTF-8''…`) → the file name, else null. */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // a malformed escape: fall through to the plain parameter
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/.exec(header);
+  const name = (plain?.[1] ?? plain?.[2])?.trim();
+  return name ? name : null;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+async function request<T>(method: Method, url: string, payload: unknown, signal?: AbortSignal): Promise<T> {
+  const res = await send(method, url, payload, signal);
+  const body = parseJson(await res.text());
+  if (body === undefined) throw new ApiError(res.status, 'invalid_response', 'The server sent no JSON body.');
+  return body as T;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One call with the admin key; a response with status ≥ 400 becomes an ApiError (a 401 also signs out). */
+async function send(method: Method, url: string, payload: unknown, signal?: AbortSignal, accept = 'application/json'): Promise<Response> {
   const key = getAdminKey();
-  const headers: Record<string, string> = { Accept: 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) };
+  const headers: Record<string, string> = { Accept: accept, ...(key ? { Authorization: `Bearer ${key}` } : {}) };
   if (payload !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
@@ -63,20 +122,9 @@ async function request<T>(method: 'GET' | 'POST', url: string, payload: unknown,
     if (signal?.aborted) throw cause;
     throw new ApiError(0, 'network', 'The server could not be reached.', undefined, { cause });
   }
-  const text = await res.text();
-  let body: unknown = undefined;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  if (!res.ok) {
-    if (res.status === 401) clearAdminKey('rejected');
-    if (isErrorBody(body)) {
-      throw new ApiError(res.status, body.error.code, body.error.message, body.error.field);
-    }
-    throw new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`);
-  }
-  if (body === undefined) throw new ApiError(res.status, 'invalid_response', 'The server sent no JSON body.');
-  return body as T;
+  if (res.ok) return res;
+  if (res.status === 401) clearAdminKey('rejected');
+  const body = parseJson(await res.text());
+  if (isErrorBody(body)) throw new ApiError(res.status, body.error.code, body.error.message, body.error.field);
+  throw new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`);
 }

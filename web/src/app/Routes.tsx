@@ -5,6 +5,8 @@ import { MemberPage } from '../features/member/MemberPage.tsx';
 import { MembersPage } from '../features/members/MembersPage.tsx';
 import { NotFoundPage } from '../features/NotFoundPage.tsx';
 import { OverviewPage } from '../features/overview/OverviewPage.tsx';
+import { SegmentPage } from '../features/segments/SegmentPage.tsx';
+import { SegmentsPage } from '../features/segments/SegmentsPage.tsx';
 import { ValuePage } from '../features/value/ValuePage.tsx';
 import { COMING_PAGES } from './navItems.ts';
 
@@ -22,6 +24,12 @@ export function Routes() {
       </Route>
       <Route path="/value">
         <ValuePage />
+      </Route>
+      <Route path="/segments">
+        <SegmentsPage />
+      </Route>
+      <Route path="/segments/:key">
+        {(params) => <SegmentPage key={params.key} segmentKey={decodeURIComponent(params.key)} />}
       </Route>
       {COMING_PAGES.map((p) => (
         <Route key={p} path={`/${p}`}>
