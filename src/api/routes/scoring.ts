@@ -6,7 +6,7 @@ import type { Sheyun } from '../../main.ts';
 import { requireKey } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
 import { validationHook } from '../error-handler.ts';
-import { errorSchema, memberScoresSchema, runSummarySchema, scoringReportSchema, tierFlowSchema, valuePageSchema } from '../schemas/index.ts';
+import { errorSchema, memberScoresSchema, membershipChangeSchema, runSummarySchema, scoringReportSchema, tierFlowSchema, valuePageSchema } from '../schemas/index.ts';
 
 const security = [{ adminKey: [] }];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -85,9 +85,7 @@ const changes = createRoute({
   responses: {
     200: json(
       z.object({
-        changes: z.array(
-          z.object({ id: z.number().int(), runId: z.number().int(), memberId: z.string(), kind: z.string(), subject: z.string(), from: z.string().nullable(), to: z.string().nullable(), at: z.number() }),
-        ),
+        changes: z.array(membershipChangeSchema),
         next: z.number().int().nullable(),
       }),
       'Changes (from null: entered; to null: left)',

@@ -97,3 +97,20 @@ export const segmentSchema = z
   })
   .openapi('Segment');
 export type SegmentBody = z.infer<typeof segmentSchema>;
+
+export const membershipChangeSchema = z
+  .object({
+    id: z.number().int(),
+    runId: z.number().int(),
+    memberId: z.string(),
+    kind: z.string().openapi({ description: 'lifecycle_tier | communication_tier | segment' }),
+    subject: z.string().openapi({ description: 'the tier kind, or the segment key' }),
+    from: z.string().nullable().openapi({ description: 'null: entered' }),
+    to: z.string().nullable().openapi({ description: 'null: left' }),
+    at: z.number(),
+  })
+  .openapi('MembershipChange');
+export type MembershipChangeBody = z.infer<typeof membershipChangeSchema>;
+
+/** The names the segment language knows, for clients that describe definitions (type only: the web checks its lists). */
+export type { ScoreName as SegmentScoreName, TierName as SegmentTierName } from '../../segments/index.ts';

@@ -6,6 +6,7 @@
  * where this segment changed are asked for their changes (`run=`), newest first, until HISTORY_LIMIT are shown.
  */
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { MembershipChangeBody } from '../../../src/api/schemas/index.ts';
 import { apiGet } from '../api/client.ts';
 import { SCORING_KEY } from './useMemberValueQuery.ts';
 
@@ -13,18 +14,7 @@ import { SCORING_KEY } from './useMemberValueQuery.ts';
 export const HISTORY_RUNS = 20;
 export const HISTORY_LIMIT = 50;
 
-export interface MembershipChange {
-  id: number;
-  runId: number;
-  memberId: string;
-  kind: string;
-  subject: string;
-  /** `null` → `'member'`: entered; `'member'` → `null`: left. */
-  from: string | null;
-  to: string | null;
-  /** Microseconds since the epoch, UTC. */
-  at: number;
-}
+export type MembershipChange = MembershipChangeBody;
 
 interface ChangesPage {
   changes: MembershipChange[];

@@ -3,6 +3,7 @@
  * "生命周期层级 = 流失预警 且 终身价值 ≥ ¥500.00". Pure: the words come in as `SummaryWords`. The input is untrusted
  * (the editor's text, or a definition from a newer server), so anything unexpected is shown as compact JSON.
  */
+import type { SegmentScoreName, SegmentTierName } from '../../../../src/api/schemas/index.ts';
 
 export interface SummaryWords {
   and: string;
@@ -39,6 +40,11 @@ export const SCORE_NAMES = [
   'potential_density',
 ] as const;
 export const TIER_NAMES = ['lifecycle_tier', 'communication_tier', 'rfm_segment', 'rfm_code'] as const;
+// The lists must name exactly what the server's language knows: a compile error here means they drifted apart.
+const sameScores: [Exclude<SegmentScoreName, (typeof SCORE_NAMES)[number]>, Exclude<(typeof SCORE_NAMES)[number], SegmentScoreName>] extends [never, never] ? true : false = true;
+const sameTiers: [Exclude<SegmentTierName, (typeof TIER_NAMES)[number]>, Exclude<(typeof TIER_NAMES)[number], SegmentTierName>] extends [never, never] ? true : false = true;
+void sameScores;
+void sameTiers;
 export const COMPARE_OPS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'contains'] as const;
 
 export function oneOf<T extends string>(list: readonly T[], v: string): v is T {
