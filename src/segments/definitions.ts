@@ -101,6 +101,9 @@ export async function segmentCsv(cols: ColumnStore, ws: number, definition: Segm
   return stringify(await segmentExportRows(cols, ws, definition, asOf), { header: true, columns: SEGMENT_EXPORT_COLUMNS });
 }
 
+/** Thrown by the event-less first evaluation when a node needs the member's events. */
+const NEEDS_EVENTS = Symbol('needs events');
+
 /** What a definition's event counts need: the longest window, the event names, and which roles. */
 function eventNeeds(node: SegmentNode, acc = { window: 0, names: new Set<string>(), actor: false, target: false }) {
   switch (node.kind) {
@@ -146,23 +149,31 @@ export async function checkMember(rows: RowStore, ws: number, definition: Segmen
   const tiers: Record<string, string | null> = {};
   for (const k of SCORE_NAMES) scores[k] = s ? (s[k] as number | null) : null;
   for (const k of TIER_NAMES) tiers[k] = s ? (s[k] as string | null) : null;
-  // Only the events the definition counts: its names, its roles, its longest window (the (member, ts) indexes).
+  // First without events: and/or stop at the first deciding child, so tiers, scores and traits often settle it.
+  const traits = JSON.parse(m.traits) as Record<string, unknown>;
+  const noEvents = () => {
+    throw NEEDS_EVENTS;
+  };
+  try {
+    return evaluateSegment(definition, { traits, scores, tiers, events: noEvents }, asOf);
+  } catch (err) {
+    if (err !== NEEDS_EVENTS) throw err;
+  }
+  // Then with only the events the definition counts: its names, its roles, its longest window ((member, ts) indexes).
   const need = eventNeeds(definition);
   const events: MemberEvent[] = [];
-  if (need.window > 0) {
-    const names = [...need.names];
-    const since = asOf - need.window * MICROS_PER_DAY;
-    const read = (col: 'member_id' | 'target_member_id') =>
-      cachedQuery<{ name: string; ts: number }>(
-        rows.db,
-        `${d}|check_events|${col}|${names.length}`,
-        () =>
-          `SELECT name, ts FROM events WHERE workspace_id = ${placeholderList(d, 1)} AND ${col} = ${placeholderList(d, 1, 1)} AND ts > ${placeholderList(d, 1, 2)}` +
-          ` AND ts <= ${placeholderList(d, 1, 3)} AND name IN (${placeholderList(d, names.length, 4)}) AND type NOT IN ('merge', 'unmerge')`,
-        [ws, id, since, asOf, ...names],
-      );
-    if (need.actor) for (const e of await read('member_id')) events.push({ name: e.name, ts: Number(e.ts), role: 'actor' });
-    if (need.target) for (const e of await read('target_member_id')) events.push({ name: e.name, ts: Number(e.ts), role: 'target' });
-  }
-  return evaluateSegment(definition, { traits: JSON.parse(m.traits) as Record<string, unknown>, scores, tiers, events }, asOf);
+  const names = [...need.names];
+  const since = asOf - need.window * MICROS_PER_DAY;
+  const read = (col: 'member_id' | 'target_member_id') =>
+    cachedQuery<{ name: string; ts: number }>(
+      rows.db,
+      `${d}|check_events|${col}|${names.length}`,
+      () =>
+        `SELECT name, ts FROM events WHERE workspace_id = ${placeholderList(d, 1)} AND ${col} = ${placeholderList(d, 1, 1)} AND ts > ${placeholderList(d, 1, 2)}` +
+        ` AND ts <= ${placeholderList(d, 1, 3)} AND name IN (${placeholderList(d, names.length, 4)}) AND type NOT IN ('merge', 'unmerge')`,
+      [ws, id, since, asOf, ...names],
+    );
+  if (need.actor) for (const e of await read('member_id')) events.push({ name: e.name, ts: Number(e.ts), role: 'actor' });
+  if (need.target) for (const e of await read('target_member_id')) events.push({ name: e.name, ts: Number(e.ts), role: 'target' });
+  return evaluateSegment(definition, { traits, scores, tiers, events }, asOf);
 }

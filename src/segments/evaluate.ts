@@ -21,7 +21,8 @@ export interface MemberFacts {
   traits: Record<string, unknown>;
   scores: Partial<Record<ScoreName, number | null>>;
   tiers: Partial<Record<TierName, string | null>>;
-  events: readonly MemberEvent[];
+  /** The events, or a function giving them when a node first needs them (and/or stop early, so often none does). */
+  events: readonly MemberEvent[] | (() => readonly MemberEvent[]);
 }
 
 /** Whether the member belongs to the segment at `asOf` (microseconds since the epoch, UTC). */
@@ -64,7 +65,8 @@ class Evaluation {
     if (cached !== undefined) return cached;
     const from = this.asOf - node.windowDays * MICROS_PER_DAY;
     let n = 0;
-    for (const e of this.member.events) {
+    const events = typeof this.member.events === 'function' ? this.member.events() : this.member.events;
+    for (const e of events) {
       if (e.ts > from && e.ts <= this.asOf && e.role === role && e.name === node.event) n++;
     }
     this.counts.set(key, n);
