@@ -1,6 +1,6 @@
 /** Reads of the ingest log that other modules need: counts by event name, the newest sequence number, pending rows. */
 import { sql } from 'kysely';
-import type { RowStore } from '../store/index.ts';
+import { cachedQuery, placeholderList, type RowStore } from '../store/index.ts';
 
 export async function eventNameCounts(store: RowStore, ws: number): Promise<{ name: string; count: number }[]> {
   const rows = await store.db.selectFrom('event_type_counts').select(['name', 'count']).where('workspace_id', '=', ws).orderBy('count', 'desc').orderBy('name').execute();
@@ -29,4 +29,26 @@ export async function eventCountsByTimeBucket(store: RowStore, ws: number, after
     .groupBy(sql`ts / ${bucket}`)
     .execute();
   return rows.map((r) => ({ bucketStart: Math.floor(Number(r.b)) * bucketMicros, count: Number(r.n) }));
+}
+
+/**
+ * A member's events with these names in (since, until], as the actor or as the target, through the (member, time)
+ * indexes; bookkeeping rows (merge/unmerge) excluded. For real-time checks of one member.
+ */
+export async function memberEventsInWindow(
+  store: RowStore,
+  ws: number,
+  q: { memberId: number; role: 'actor' | 'target'; since: number; until: number; names: readonly string[] },
+): Promise<{ name: string; ts: number }[]> {
+  const d = store.dialect;
+  const col = q.role === 'actor' ? 'member_id' : 'target_member_id';
+  const rows = await cachedQuery<{ name: string; ts: number }>(
+    store.db,
+    `${d}|member_events_window|${col}|${q.names.length}`,
+    () =>
+      `SELECT name, ts FROM events WHERE workspace_id = ${placeholderList(d, 1)} AND ${col} = ${placeholderList(d, 1, 1)} AND ts > ${placeholderList(d, 1, 2)}` +
+      ` AND ts <= ${placeholderList(d, 1, 3)} AND name IN (${placeholderList(d, q.names.length, 4)}) AND type NOT IN ('merge', 'unmerge')`,
+    [ws, q.memberId, q.since, q.until, ...q.names],
+  );
+  return rows.map((r) => ({ name: r.name, ts: Number(r.ts) }));
 }

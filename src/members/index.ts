@@ -14,4 +14,4 @@ export { replayIdentities, type ReplayReport } from './replay.ts';
 export { liveMemberId, identityHolder } from './lookup.ts';
 export { getMemberProfile, searchMembers, memberTimeline, type MemberSummaryView } from './profile.ts';
 export { memberCounts, remapsAfter, lastRemapId, type MemberRemap } from './counts.ts';
-export { traitsChangedSince } from './traits.ts';
+export { memberTraitsById, traitsChangedSince } from './traits.ts';

@@ -20,6 +20,17 @@ const MEMBER_TRAITS: BulkStatement = {
     'ON CONFLICT (id) DO UPDATE SET traits = excluded.traits, display_name = excluded.display_name, updated_at = excluded.updated_at, traits_updated_at = excluded.traits_updated_at',
 };
 
+/** One member's traits and whom it was merged into, by internal id (a cached statement: it runs per request). */
+export async function memberTraitsById(trx: Tx, dialect: RowDialect, ws: number, id: number): Promise<{ traits: Record<string, unknown>; mergedInto: number | null } | undefined> {
+  const [m] = await cachedQuery<{ traits: string; merged_into: number | null }>(
+    trx,
+    `${dialect}|member_traits_by_id`,
+    () => `SELECT traits, merged_into FROM members WHERE workspace_id = ${placeholderList(dialect, 1)} AND id = ${placeholderList(dialect, 1, 1)}`,
+    [ws, id],
+  );
+  return m && { traits: JSON.parse(m.traits) as Record<string, unknown>, mergedInto: m.merged_into === null ? null : Number(m.merged_into) };
+}
+
 /** Live members whose traits changed after `since` (microseconds), ascending by id. */
 export async function traitsChangedSince(trx: Tx, ws: number, since: number): Promise<{ id: number; traits: string; changedAt: number }[]> {
   const r = await trx

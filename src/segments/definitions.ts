@@ -6,6 +6,8 @@ import { AppError, invalid, memberPublicId, notFound, parseMemberPublicId, z } f
 import { cachedQuery, placeholderList, type ColumnStore, type RowStore, type SegmentsTable } from '../store/index.ts';
 import type { Selectable } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
+import { memberEventsInWindow } from '../ingest/index.ts';
+import { memberTraitsById } from '../members/index.ts';
 import { compileSegment } from './compile-sql.ts';
 import { evaluateSegment, type MemberEvent } from './evaluate.ts';
 import { MICROS_PER_DAY, SCORE_NAMES, TIER_NAMES, type SegmentNode } from './ast.ts';
@@ -30,7 +32,12 @@ const toSegment = (r: Selectable<SegmentsTable>): Segment => ({
 });
 
 export async function listSegments(rows: RowStore, ws: number): Promise<Segment[]> {
-  return (await rows.db.selectFrom('segments').selectAll().where('workspace_id', '=', ws).orderBy('key').execute()).map(toSegment);
+  return (await segmentRows(rows, ws)).map(toSegment);
+}
+
+/** The stored rows, with their internal ids (the membership job keys memberships by them). */
+export function segmentRows(rows: RowStore, ws: number): Promise<Selectable<SegmentsTable>[]> {
+  return rows.db.selectFrom('segments').selectAll().where('workspace_id', '=', ws).orderBy('key').execute();
 }
 
 async function segmentRow(rows: RowStore, ws: number, key: string): Promise<Selectable<SegmentsTable>> {
@@ -129,16 +136,11 @@ function eventNeeds(node: SegmentNode, acc = { window: 0, names: new Set<string>
 export async function checkMember(rows: RowStore, ws: number, definition: SegmentNode, publicId: string, asOf: number): Promise<boolean> {
   const id = parseMemberPublicId(publicId);
   if (id === undefined) throw notFound('member', publicId);
-  // Raw cached statements: this runs per request in real time, where building each query costs as much as running it.
-  const d = rows.dialect;
-  const [m] = await cachedQuery<{ traits: string; merged_into: number | null }>(
-    rows.db,
-    `${d}|check_member`,
-    () => `SELECT traits, merged_into FROM members WHERE workspace_id = ${placeholderList(d, 1)} AND id = ${placeholderList(d, 1, 1)}`,
-    [ws, id],
-  );
+  const m = await memberTraitsById(rows.db, rows.dialect, ws, id);
   if (!m) throw notFound('member', publicId);
-  if (m.merged_into !== null) return checkMember(rows, ws, definition, memberPublicId(Number(m.merged_into)), asOf);
+  if (m.mergedInto !== null) return checkMember(rows, ws, definition, memberPublicId(m.mergedInto), asOf);
+  // A raw cached statement: this runs per request in real time, where building a query costs as much as running it.
+  const d = rows.dialect;
   const [s] = await cachedQuery<Record<string, number | string | null>>(
     rows.db,
     `${d}|check_scores`,
@@ -150,30 +152,19 @@ export async function checkMember(rows: RowStore, ws: number, definition: Segmen
   for (const k of SCORE_NAMES) scores[k] = s ? (s[k] as number | null) : null;
   for (const k of TIER_NAMES) tiers[k] = s ? (s[k] as string | null) : null;
   // First without events: and/or stop at the first deciding child, so tiers, scores and traits often settle it.
-  const traits = JSON.parse(m.traits) as Record<string, unknown>;
   const noEvents = () => {
     throw NEEDS_EVENTS;
   };
   try {
-    return evaluateSegment(definition, { traits, scores, tiers, events: noEvents }, asOf);
+    return evaluateSegment(definition, { traits: m.traits, scores, tiers, events: noEvents }, asOf);
   } catch (err) {
     if (err !== NEEDS_EVENTS) throw err;
   }
-  // Then with only the events the definition counts: its names, its roles, its longest window ((member, ts) indexes).
+  // Then with only the events the definition counts: its names, its roles, its longest window.
   const need = eventNeeds(definition);
+  const window = { memberId: id, since: asOf - need.window * MICROS_PER_DAY, until: asOf, names: [...need.names] };
   const events: MemberEvent[] = [];
-  const names = [...need.names];
-  const since = asOf - need.window * MICROS_PER_DAY;
-  const read = (col: 'member_id' | 'target_member_id') =>
-    cachedQuery<{ name: string; ts: number }>(
-      rows.db,
-      `${d}|check_events|${col}|${names.length}`,
-      () =>
-        `SELECT name, ts FROM events WHERE workspace_id = ${placeholderList(d, 1)} AND ${col} = ${placeholderList(d, 1, 1)} AND ts > ${placeholderList(d, 1, 2)}` +
-        ` AND ts <= ${placeholderList(d, 1, 3)} AND name IN (${placeholderList(d, names.length, 4)}) AND type NOT IN ('merge', 'unmerge')`,
-      [ws, id, since, asOf, ...names],
-    );
-  if (need.actor) for (const e of await read('member_id')) events.push({ name: e.name, ts: Number(e.ts), role: 'actor' });
-  if (need.target) for (const e of await read('target_member_id')) events.push({ name: e.name, ts: Number(e.ts), role: 'target' });
-  return evaluateSegment(definition, { traits, scores, tiers, events }, asOf);
+  if (need.actor) for (const e of await memberEventsInWindow(rows, ws, { ...window, role: 'actor' })) events.push({ ...e, role: 'actor' });
+  if (need.target) for (const e of await memberEventsInWindow(rows, ws, { ...window, role: 'target' })) events.push({ ...e, role: 'target' });
+  return evaluateSegment(definition, { traits: m.traits, scores, tiers, events }, asOf);
 }

@@ -5,7 +5,8 @@
  * read, so "since when" is known.
  */
 import { bulkInsert, withWriteTransaction, type BulkStatement, type ColumnStore, type RowStore } from '../store/index.ts';
-import { listSegments, segmentMemberIds } from './definitions.ts';
+import type { SegmentNode } from './ast.ts';
+import { segmentMemberIds, segmentRows } from './definitions.ts';
 
 const MEMBERS: BulkStatement = { name: 'segment_members', table: 'segment_members', columns: ['workspace_id', 'segment_id', 'member_id', 'since'] };
 const CHANGES: BulkStatement = {
@@ -23,15 +24,14 @@ export interface SegmentRefresh {
 
 export async function refreshSegments(rows: RowStore, cols: ColumnStore, ws: number, runId: number, asOf: number, now: number): Promise<SegmentRefresh[]> {
   const out: SegmentRefresh[] = [];
-  for (const seg of await listSegments(rows, ws)) {
-    const id = await rows.db.selectFrom('segments').select('id').where('workspace_id', '=', ws).where('key', '=', seg.key).executeTakeFirstOrThrow();
-    const segmentId = Number(id.id);
-    const now_ = new Set(await segmentMemberIds(cols, ws, seg.definition, asOf));
+  for (const seg of await segmentRows(rows, ws)) {
+    const segmentId = Number(seg.id);
+    const current = new Set(await segmentMemberIds(cols, ws, JSON.parse(seg.definition) as SegmentNode, asOf));
     const result = await withWriteTransaction(rows, async (trx) => {
       const before = await trx.selectFrom('segment_members').select('member_id').where('workspace_id', '=', ws).where('segment_id', '=', segmentId).execute();
       const was = new Set(before.map((r) => Number(r.member_id)));
-      const entered = [...now_].filter((m) => !was.has(m));
-      const left = [...was].filter((m) => !now_.has(m));
+      const entered = [...current].filter((m) => !was.has(m));
+      const left = [...was].filter((m) => !current.has(m));
       for (let i = 0; i < left.length; i += 500) {
         await trx.deleteFrom('segment_members').where('workspace_id', '=', ws).where('segment_id', '=', segmentId).where('member_id', 'in', left.slice(i, i + 500)).execute();
       }
@@ -42,7 +42,7 @@ export async function refreshSegments(rows: RowStore, cols: ColumnStore, ws: num
       ]);
       return { entered: entered.length, left: left.length };
     });
-    out.push({ key: seg.key, members: now_.size, ...result });
+    out.push({ key: seg.key, members: current.size, ...result });
   }
   return out;
 }

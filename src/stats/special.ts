@@ -139,16 +139,3 @@ export function lbeta(a: number, b: number): number {
   }
   return lgamma(p) + lgamma(q) - lgamma(p + q);
 }
-
-/** log Σ exp(v) without overflow; −Infinity for an empty list (the log of an empty sum). */
-export function logSumExp(values: readonly number[]): number {
-  let max = -Infinity;
-  for (const v of values) {
-    if (Number.isNaN(v)) return NaN;
-    if (v > max) max = v;
-  }
-  if (max === -Infinity || max === Infinity) return max;
-  let sum = 0;
-  for (const v of values) sum += Math.exp(v - max);
-  return max + Math.log(sum);
-}

@@ -15,13 +15,11 @@ describe('web console (headless Chromium)', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
 
   let session: BrowserSession;
   beforeAll(async () => {
     session = await openBrowserSession();
     ({ target, browser, context, page } = session);
-    session.page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 180_000);
 
   afterAll(async () => session?.close(), 60_000);
@@ -174,6 +172,6 @@ describe('web console (headless Chromium)', () => {
   });
 
   it('raised no uncaught errors in the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

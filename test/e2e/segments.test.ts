@@ -44,7 +44,6 @@ describe('segments page (headless Chromium)', () => {
   let session: BrowserSession;
   let target: Target;
   let page: Page;
-  const pageErrors: string[] = [];
   /** What the API previews for the example, once the page has previewed it. */
   let expected: Preview | null = null;
 
@@ -66,7 +65,6 @@ describe('segments page (headless Chromium)', () => {
   beforeAll(async () => {
     session = await openBrowserSession();
     ({ target, page } = session);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 180_000);
 
   afterAll(async () => session?.close(), 60_000);
@@ -296,6 +294,6 @@ describe('segments page (headless Chromium)', () => {
   });
 
   it('raised no uncaught errors in the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

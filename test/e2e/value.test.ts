@@ -26,7 +26,6 @@ describe('members value page (headless Chromium)', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
   let seeded = false;
 
   async function api<T>(p: string, init?: RequestInit): Promise<T> {
@@ -77,7 +76,6 @@ describe('members value page (headless Chromium)', () => {
   beforeAll(async () => {
     session = await openBrowserSession();
     ({ target, browser, context, page } = session);
-    session.page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 180_000);
 
   afterAll(async () => session?.close(), 60_000);
@@ -296,6 +294,6 @@ describe('members value page (headless Chromium)', () => {
   });
 
   it('raised no uncaught errors in the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-/** lgamma, digamma, lbeta and logSumExp against closed forms, published constants and mpmath (50 digits). */
+/** lgamma, digamma and lbeta against closed forms, published constants and mpmath (50 digits). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { digamma, lbeta, lgamma, logSumExp } from '../../src/stats/index.ts';
+import { digamma, lbeta, lgamma } from '../../src/stats/index.ts';
 
 const EULER_GAMMA = 0.5772156649015329;
 
@@ -100,22 +100,5 @@ describe('lbeta', () => {
   it('is NaN outside a, b > 0', () => {
     expect(lbeta(0, 1)).toBeNaN();
     expect(lbeta(1, -2)).toBeNaN();
-  });
-});
-
-describe('logSumExp', () => {
-  it('is log Σ exp without overflow', () => {
-    expectRel(logSumExp([0, Math.log(2), Math.log(3)]), Math.log(6), 1e-15);
-    expectRel(logSumExp([1000, 1000]), 1000 + Math.LN2, 1e-15);
-    expectRel(logSumExp([-1000, -1000 + Math.log(3)]), -1000 + Math.log(4), 1e-15);
-    expect(logSumExp([5])).toBe(5);
-  });
-
-  it('handles empty lists, infinities and NaN', () => {
-    expect(logSumExp([])).toBe(-Infinity);
-    expect(logSumExp([-Infinity, -Infinity])).toBe(-Infinity);
-    expect(logSumExp([-Infinity, 2])).toBe(2);
-    expect(logSumExp([Infinity, 2])).toBe(Infinity);
-    expect(logSumExp([1, NaN])).toBeNaN();
   });
 });

@@ -113,4 +113,5 @@ export const membershipChangeSchema = z
 export type MembershipChangeBody = z.infer<typeof membershipChangeSchema>;
 
 /** The names the segment language knows, for clients that describe definitions (type only: the web checks its lists). */
-export type { ScoreName as SegmentScoreName, TierName as SegmentTierName } from '../../segments/index.ts';
+export type { ScoreName as SegmentScoreName, TierName as SegmentTierName, LifecycleTier, CommunicationTier } from '../../segments/index.ts';
+export type { RfmSegment } from '../../models/index.ts';

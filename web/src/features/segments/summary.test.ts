@@ -4,7 +4,8 @@ import { en } from '../../i18n/en.ts';
 import type { Messages } from '../../i18n/zh-CN.ts';
 import { zhCN } from '../../i18n/zh-CN.ts';
 import { SEGMENT_EXAMPLES } from './examples.ts';
-import { COMPARE_OPS, oneOf, SCORE_NAMES, summarizeDefinition, TIER_NAMES, type SummaryWords } from './summary.ts';
+import { COMPARE_OPS, SCORE_NAMES, summarizeDefinition, TIER_NAMES, type SummaryWords } from './summary.ts';
+import { oneOf } from '../value/tiers.ts';
 
 function words(m: Messages, locale: string): SummaryWords {
   const s = m.segments.summary;

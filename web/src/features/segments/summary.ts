@@ -4,6 +4,7 @@
  * (the editor's text, or a definition from a newer server), so anything unexpected is shown as compact JSON.
  */
 import type { SegmentScoreName, SegmentTierName } from '../../../../src/api/schemas/index.ts';
+import type { Same } from '../value/tiers.ts';
 
 export interface SummaryWords {
   and: string;
@@ -41,15 +42,10 @@ export const SCORE_NAMES = [
 ] as const;
 export const TIER_NAMES = ['lifecycle_tier', 'communication_tier', 'rfm_segment', 'rfm_code'] as const;
 // The lists must name exactly what the server's language knows: a compile error here means they drifted apart.
-const sameScores: [Exclude<SegmentScoreName, (typeof SCORE_NAMES)[number]>, Exclude<(typeof SCORE_NAMES)[number], SegmentScoreName>] extends [never, never] ? true : false = true;
-const sameTiers: [Exclude<SegmentTierName, (typeof TIER_NAMES)[number]>, Exclude<(typeof TIER_NAMES)[number], SegmentTierName>] extends [never, never] ? true : false = true;
-void sameScores;
-void sameTiers;
+const sameNames: [Same<SegmentScoreName, (typeof SCORE_NAMES)[number]>, Same<SegmentTierName, (typeof TIER_NAMES)[number]>] = [true, true];
+void sameNames;
 export const COMPARE_OPS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'contains'] as const;
 
-export function oneOf<T extends string>(list: readonly T[], v: string): v is T {
-  return (list as readonly string[]).includes(v);
-}
 
 /** Scores that are amounts of money in fen. */
 export const MONEY_SCORES: ReadonlySet<string> = new Set(['monetary', 'clv']);

@@ -2,8 +2,8 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/useFormat.ts';
-import { useTierLabels } from '../value/tiers.ts';
-import { COMPARE_OPS, oneOf, SCORE_NAMES, summarizeDefinition, TIER_NAMES, type SummaryWords } from './summary.ts';
+import { oneOf, useTierLabels } from '../value/tiers.ts';
+import { COMPARE_OPS, SCORE_NAMES, summarizeDefinition, TIER_NAMES, type SummaryWords } from './summary.ts';
 
 export function useSummaryWords(): SummaryWords {
   const { t } = useTranslation();

@@ -3,6 +3,7 @@
  * A key the console does not know yet (a newer server) is shown as it is rather than hidden.
  */
 import { useMemo } from 'react';
+import type { CommunicationTier, LifecycleTier, RfmSegment } from '../../../../src/api/schemas/index.ts';
 import { useTranslation } from 'react-i18next';
 
 export const LIFECYCLE_TIERS = ['churned', 'new', 'core_koc', 'churn_warning', 'dormant', 'potential', 'active'] as const;
@@ -21,8 +22,13 @@ export const RFM_SEGMENTS = [
   'lost',
 ] as const;
 export const RANKING_SCORES = ['composite', 'relationship_density', 'value_density', 'potential_density', 'clv'] as const;
+// The lists must name exactly the server's keys: a compile error here means they drifted apart.
+export type Same<A extends string, B extends string> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : false;
+const sameKeys: [Same<LifecycleTier, (typeof LIFECYCLE_TIERS)[number]>, Same<CommunicationTier, (typeof COMMUNICATION_TIERS)[number]>, Same<RfmSegment, (typeof RFM_SEGMENTS)[number]>] = [true, true, true];
+void sameKeys;
 
-function oneOf<T extends string>(list: readonly T[], v: string): v is T {
+/** Whether `v` is one of the keys in `list` (narrows the type). */
+export function oneOf<T extends string>(list: readonly T[], v: string): v is T {
   return (list as readonly string[]).includes(v);
 }
 
