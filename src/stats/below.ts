@@ -5,11 +5,21 @@
  * gets −1). O(n log n); the building block of "ahead of x % of members" scores and tie-sharing quantile scores.
  */
 export function countBelow(values: ArrayLike<number>): Int32Array {
-  // A typed-array sort (native, numeric) and a binary search per value: a million values in ~0.1 s, where sorting an
-  // index array with a comparator takes seconds.
+  // A typed-array sort (native, numeric), then a binary search per value over the distinct values only: counts,
+  // days and scores repeat a lot, and a search over a few thousand distinct values stays in the CPU cache where one
+  // over a million sorted values does not. (Sorting an index array with a comparator takes seconds.)
   const sorted = Float64Array.from(values).sort();
   let n = sorted.length;
   while (n > 0 && Number.isNaN(sorted[n - 1]!)) n--; // NaN sorts last
+  const distinct = new Float64Array(n);
+  const firstAt = new Int32Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    if (k === 0 || sorted[i] !== distinct[k - 1]) {
+      distinct[k] = sorted[i]!;
+      firstAt[k++] = i;
+    }
+  }
   const out = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
@@ -18,13 +28,13 @@ export function countBelow(values: ArrayLike<number>): Int32Array {
       continue;
     }
     let lo = 0;
-    let hi = n;
+    let hi = k;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < v) lo = mid + 1;
+      if (distinct[mid]! < v) lo = mid + 1;
       else hi = mid;
     }
-    out[i] = lo;
+    out[i] = firstAt[lo]!;
   }
   return out;
 }

@@ -34,7 +34,7 @@ function describe(a: number, b: number, c: number, z: number): string {
  * q/(1 − q) with q the larger of the current term ratio and z, is below TOLERANCE relative to the sum; only once
  * n is past every negative parameter, since before that the ratio can still change sign or grow.
  */
-function series(a: number, b: number, c: number, z: number, what: () => string): number {
+function series(a: number, b: number, c: number, z: number): number {
   // Neumaier-compensated: near z = 1 hundreds of thousands of terms would otherwise cost several digits.
   let sum = 1;
   let compensation = 0;
@@ -43,7 +43,7 @@ function series(a: number, b: number, c: number, z: number, what: () => string):
   for (let n = 0; n < MAX_TERMS; n++) {
     const num = (a + n) * (b + n);
     if (num === 0) return sum + compensation;
-    if (c + n === 0) throw new RangeError(`${what()}: c is a non-positive integer, the series has a pole`);
+    if (c + n === 0) throw new RangeError('c is a non-positive integer, the series has a pole');
     const ratio = (num / ((c + n) * (n + 1))) * z;
     term *= ratio;
     const next = sum + term;
@@ -52,7 +52,7 @@ function series(a: number, b: number, c: number, z: number, what: () => string):
     const q = Math.max(Math.abs(ratio), z);
     if (n + 1 > settled && q < 1 && (Math.abs(term) * q) / (1 - q) <= TOLERANCE * Math.abs(sum)) return sum + compensation;
   }
-  throw new RangeError(`${what()}: series did not converge in ${MAX_TERMS} terms`);
+  throw new RangeError(`series did not converge in ${MAX_TERMS} terms`);
 }
 
 /**
@@ -112,16 +112,24 @@ function nearOne(a: number, b: number, aPlusD: number, bPlusD: number, c: number
  * z outside [0, 1), non-finite arguments, a pole (c a non-positive integer) or a series that does not converge.
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
-  const what = () => describe(a, b, c, z);
-  if (![a, b, c, z].every(Number.isFinite) || !(z >= 0 && z < 1)) {
-    throw new RangeError(`${what()}: needs finite a, b, c and 0 <= z < 1`);
+  // No closures or arrays per call: the likelihoods call this for every distinct history at every iteration.
+  if (!(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && Number.isFinite(z)) || !(z >= 0 && z < 1)) {
+    throw new RangeError(`${describe(a, b, c, z)}: needs finite a, b, c and 0 <= z < 1`);
   }
+  try {
+    return evaluate(a, b, c, z);
+  } catch (err) {
+    throw err instanceof RangeError ? new RangeError(`${describe(a, b, c, z)}: ${err.message}`) : err;
+  }
+}
+
+function evaluate(a: number, b: number, c: number, z: number): number {
   if (z === 0 || a === 0 || b === 0) return 1;
   if (z > NEAR_ONE && !isNonPositiveInteger(a) && !isNonPositiveInteger(b)) {
     const s = 1 - z;
     const d = c - a - b;
     if (isNonPositiveInteger(c - a) || isNonPositiveInteger(c - b)) {
-      return s ** d * series(c - a, c - b, c, z, what);
+      return s ** d * series(c - a, c - b, c, z);
     }
     if (a > 0 && b > 0 && c - a > 0 && c - b > 0 && Math.abs(d) <= MAX_FINITE_TERMS) {
       const est = d >= 0 ? nearOne(a, b, c - b, c - a, c, d, s) : nearOne(c - a, c - b, b, a, c, -d, s);
@@ -129,5 +137,5 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
       if (est.magnitude <= MAX_CANCELLATION * Math.abs(est.value) || z > DIRECT_LIMIT) return value;
     }
   }
-  return series(a, b, c, z, what);
+  return series(a, b, c, z);
 }

@@ -11,9 +11,11 @@ import { countBelow } from '../../stats/index.ts';
 export function shareBelow(values: Float64Array): Float64Array {
   const below = countBelow(values);
   let n = 0;
-  for (const v of values) if (!Number.isNaN(v)) n++;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) n++;
   const others = Math.max(1, n - 1);
-  return Float64Array.from(below, (b) => (b < 0 ? NaN : b / others));
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = below[i]! < 0 ? NaN : below[i]! / others;
+  return out;
 }
 
 /** Σ wᵢ·cᵢ / Σ wᵢ over the components that are present (not NaN), × 100; NaN when none is present. */

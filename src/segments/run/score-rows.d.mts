@@ -39,3 +39,7 @@ export declare function pushScoreRow(out: unknown[], c: ScoreColumnsData, i: num
 export declare const CHANGE_COLUMNS: string[];
 /** `before`: [member id, lifecycle tier, communication tier] sorted by member id. */
 export declare function tierChangeRows(before: readonly (readonly [number, string | null, string | null])[], c: ScoreColumnsData, ws: number, runId: number, now: number): unknown[][];
+/** The columns in the form sent to the writer thread (text columns as codes). */
+export type ScoreColumnsMessage = Omit<ScoreColumnsData, 'rfmSegment' | 'lifecycle' | 'communication'> & Record<'rfmSegment' | 'lifecycle' | 'communication', { dict: (string | null)[]; codes: Uint8Array }>;
+export declare function toMessage(c: ScoreColumnsData): ScoreColumnsMessage;
+export declare function fromMessage(m: ScoreColumnsMessage): ScoreColumnsData;

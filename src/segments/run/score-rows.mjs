@@ -107,3 +107,43 @@ export function tierChangeRows(before, c, ws, runId, now) {
   while (j < before.length) left(before[j++]);
   return out;
 }
+
+const TEXT_COLUMNS = ['rfmSegment', 'lifecycle', 'communication'];
+
+/**
+ * The columns as a message for the writer thread: text columns (a few distinct values each) as one-byte codes, since
+ * copying three million strings between threads cost more than a second.
+ */
+export function toMessage(c) {
+  const out = { ...c };
+  for (const name of TEXT_COLUMNS) {
+    const dict = [];
+    const at = new Map();
+    const codes = new Uint8Array(c.n);
+    const values = c[name];
+    for (let i = 0; i < c.n; i++) {
+      const v = values[i];
+      let k = at.get(v);
+      if (k === undefined) {
+        if (dict.length === 256) throw new Error(`${name}: more than 256 distinct values`);
+        at.set(v, (k = dict.length));
+        dict.push(v);
+      }
+      codes[i] = k;
+    }
+    out[name] = { dict, codes };
+  }
+  return out;
+}
+
+/** The inverse of toMessage. */
+export function fromMessage(m) {
+  const out = { ...m };
+  for (const name of TEXT_COLUMNS) {
+    const { dict, codes } = m[name];
+    const values = new Array(codes.length);
+    for (let i = 0; i < codes.length; i++) values[i] = dict[codes[i]];
+    out[name] = values;
+  }
+  return out;
+}

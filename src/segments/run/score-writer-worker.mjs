@@ -4,7 +4,7 @@
 // the cheaper upsert here: the table has no triggers or other constraints, so it means the same as ON CONFLICT.
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
-import { CHANGE_COLUMNS, packComponents, pushScoreRow, SCORE_COLUMNS, tierChangeRows } from './score-rows.mjs';
+import { CHANGE_COLUMNS, fromMessage, packComponents, pushScoreRow, SCORE_COLUMNS, tierChangeRows } from './score-rows.mjs';
 
 const { file, ws, rowsPerStatement, membersPerTransaction } = workerData;
 const fail = (err) => parentPort.postMessage({ ok: false, error: String(err && err.stack ? err.stack : err) });
@@ -36,7 +36,8 @@ function inTransaction(work) {
   }
 }
 
-function write({ runId, now, columns: c }) {
+function write({ runId, now, columns }) {
+  const c = fromMessage(columns);
   const one = `(${SCORE_COLUMNS.map(() => '?').join(',')})`;
   const statements = new Map();
   const statement = (rows) => {
