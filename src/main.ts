@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Config } from './config/index.ts';
 import { createLogger, DomainEvents, systemClock, type Clock, type Logger } from './core/index.ts';
+import { EngineCache, gamificationHook } from './gamification/index.ts';
 import { Columnizer, CsvLogReader, GroupCommitter, type IngestDeps } from './ingest/index.ts';
 import { isColumnStoreLockError, openColumnStore, openRowStore, workspaceStore, type ColumnStore, type RowStore, type WorkspaceRecord, type WorkspaceStore } from './store/index.ts';
 
@@ -71,6 +72,8 @@ export async function openSheyun(config: Config, opts: OpenOptions): Promise<She
     clock,
     futureToleranceHours: config.futureToleranceHours,
     committer: new GroupCommitter(rows),
+    // Points, badges and levels are exact and immediate: they are written in the ingest transaction.
+    hooks: [gamificationHook(rows.dialect, new EngineCache())],
     onCommitted: () => columnizer?.notify(),
   };
   return {

@@ -4,6 +4,7 @@ import type { Sheyun } from '../main.ts';
 import { mountDocs } from './docs.ts';
 import type { AppEnv } from './env.ts';
 import { errorBody, handleError } from './error-handler.ts';
+import { gamificationRoutes } from './routes/gamification.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { memberRoutes } from './routes/members.ts';
 import { scoringRoutes } from './routes/scoring.ts';
@@ -25,6 +26,7 @@ export function createApp(sheyun: Sheyun): OpenAPIHono<AppEnv> {
   app.route('/', ingestRoutes(sheyun.config));
   app.route('/', scoringRoutes());
   app.route('/', segmentRoutes());
+  app.route('/', gamificationRoutes());
   app.route('/', memberRoutes());
   app.route('/', statsRoutes());
   app.route('/', statusRoutes());

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerClv } from './commands/clv.ts';
 import { registerColumnize } from './commands/columnize.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerGamification } from './commands/gamification.ts';
 import { registerImport } from './commands/import.ts';
 import { registerKeys } from './commands/keys.ts';
 import { registerMembers } from './commands/members.ts';
@@ -29,5 +30,6 @@ registerReplay(program);
 registerColumnize(program);
 registerClv(program);
 registerScores(program);
+registerGamification(program);
 
 program.parseAsync(process.argv).catch(reportError);

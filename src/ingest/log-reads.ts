@@ -1,6 +1,7 @@
 /** Reads of the ingest log that other modules need: counts by event name, the newest sequence number, pending rows. */
 import { sql } from 'kysely';
-import { cachedQuery, placeholderList, type RowStore } from '../store/index.ts';
+import { CompiledQuery } from 'kysely';
+import { cachedQuery, placeholderList, type RowDialect, type RowStore, type Tx } from '../store/index.ts';
 
 export async function eventNameCounts(store: RowStore, ws: number): Promise<{ name: string; count: number }[]> {
   const rows = await store.db.selectFrom('event_type_counts').select(['name', 'count']).where('workspace_id', '=', ws).orderBy('count', 'desc').orderBy('name').execute();
@@ -51,4 +52,82 @@ export async function memberEventsInWindow(
     [ws, q.memberId, q.since, q.until, ...q.names],
   );
   return rows.map((r) => ({ name: r.name, ts: Number(r.ts) }));
+}
+
+export interface LogEvent {
+  eventId: string;
+  type: string;
+  name: string;
+  ts: number;
+  platform: string;
+  memberId: number | null;
+  targetMemberId: number | null;
+  properties: Record<string, unknown>;
+}
+
+interface LogRow {
+  event_id: string;
+  type: string;
+  name: string;
+  ts: number | string;
+  platform: string;
+  member_id: number | string | null;
+  target_member_id: number | string | null;
+  properties: string | Record<string, unknown>;
+}
+
+const toLogEvent = (r: LogRow): LogEvent => ({
+  eventId: r.event_id,
+  type: r.type,
+  name: r.name,
+  ts: Number(r.ts),
+  platform: r.platform,
+  memberId: r.member_id === null ? null : Number(r.member_id),
+  targetMemberId: r.target_member_id === null ? null : Number(r.target_member_id),
+  properties: typeof r.properties === 'string' ? (JSON.parse(r.properties) as Record<string, unknown>) : r.properties,
+});
+
+let orderTables = 0;
+
+/**
+ * Every event of a workspace (operator bookkeeping excluded) in the deterministic order derived state is replayed
+ * in: timestamp, then event id (byte order). `names` narrows to those event names. The order is computed once into a
+ * temporary table of sequence numbers (one sort, by the database), then read in pages joined back to the log by its
+ * primary key: no cursor stays open, so the caller may write on the same connection between pages (replay runs in
+ * one write transaction), and both SQLite and PostgreSQL read it the same way.
+ */
+export async function* logEventsInOrder(
+  db: Tx,
+  dialect: RowDialect,
+  ws: number,
+  opts: { names?: readonly string[]; pageSize?: number } = {},
+): AsyncGenerator<LogEvent[]> {
+  const page = opts.pageSize ?? 5000;
+  const table = `sheyun_replay_order_${process.pid}_${++orderTables}`;
+  const names = opts.names ? (opts.names.length > 0 ? [...opts.names] : ['']) : null;
+  const p = (n: number, offset = 0) => placeholderList(dialect, n, offset);
+  const filter = `workspace_id = ${p(1)} AND type NOT IN ('merge', 'unmerge')${names ? ` AND name IN (${p(names.length, 1)})` : ''}`;
+  const params = [ws, ...(names ?? [])];
+  const byteOrder = dialect === 'postgres' ? 'event_id COLLATE "C"' : 'event_id';
+  await sql.raw(`CREATE TEMP TABLE ${table} (pos ${dialect === 'postgres' ? 'BIGSERIAL' : 'INTEGER'} PRIMARY KEY, seq BIGINT NOT NULL)`).execute(db);
+  try {
+    await db.executeQuery(CompiledQuery.raw(`INSERT INTO ${table} (seq) SELECT seq FROM events WHERE ${filter} ORDER BY ts, ${byteOrder}`, params));
+    let after = 0;
+    for (;;) {
+      const result = await db.executeQuery<LogRow & { pos: number | string }>(
+        CompiledQuery.raw(
+          `SELECT o.pos, e.event_id, e.type, e.name, e.ts, e.platform, e.member_id, e.target_member_id, e.properties
+             FROM ${table} o JOIN events e ON e.seq = o.seq WHERE o.pos > ${p(1)} ORDER BY o.pos LIMIT ${page}`,
+          [after],
+        ),
+      );
+      const rows = result.rows;
+      if (rows.length === 0) return;
+      yield rows.map(toLogEvent);
+      after = Number(rows[rows.length - 1]!.pos);
+      if (rows.length < page) return;
+    }
+  } finally {
+    await sql.raw(`DROP TABLE IF EXISTS ${table}`).execute(db);
+  }
 }

@@ -27,3 +27,25 @@ export async function identityHolder(
     .executeTakeFirst();
   return r && { identityId: r.id, memberId: r.member_id };
 }
+
+/**
+ * The id each member had in its source (`user_id` identities, else `anonymous_id`), the oldest first, for exports
+ * that must line up with the source system (e.g. Stack Exchange user ids).
+ */
+export async function externalIds(trx: Tx, ws: number): Promise<Map<number, { platform: string; kind: string; value: string }>> {
+  const rows = await trx
+    .selectFrom('identities')
+    .select(['member_id', 'platform', 'kind', 'value'])
+    .where('workspace_id', '=', ws)
+    .where('kind', 'in', ['user_id', 'anonymous_id'])
+    .orderBy('id')
+    .execute();
+  const out = new Map<number, { platform: string; kind: string; value: string }>();
+  for (const r of rows) {
+    const m = Number(r.member_id);
+    const have = out.get(m);
+    // A user id beats an anonymous id; among equals the oldest identity wins.
+    if (!have || (have.kind === 'anonymous_id' && r.kind === 'user_id')) out.set(m, { platform: r.platform, kind: r.kind, value: r.value });
+  }
+  return out;
+}

@@ -69,3 +69,16 @@ export async function applyTraitPatches(
   });
   await bulkInsert(trx, ctx.dialect, MEMBER_TRAITS, rows);
 }
+
+/** Display names of some members (name traits, as displayNameFrom reads them); members without one are left out. */
+export async function memberNames(trx: Tx, ws: number, ids: readonly number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await trx.selectFrom('members').select(['id', 'traits']).where('workspace_id', '=', ws).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const r of rows) {
+      const name = displayNameFrom(JSON.parse(r.traits) as Record<string, unknown>);
+      if (name) out.set(Number(r.id), name);
+    }
+  }
+  return out;
+}

@@ -3,7 +3,7 @@ export { openRowStore, type RowStore, type RowStoreOptions } from './row-store.t
 export { openColumnStore, isColumnStoreLockError, type ColumnStore } from './column-store.ts';
 export type { RowDialect } from './dialect.ts';
 export type * from './schema.ts';
-export { workspaceStore, type WorkspaceRecord, type WorkspaceStore, type AuthenticatedKey, type CreatedKey } from './workspaces.ts';
+export { workspaceStore, workspaceTimeZone, type WorkspaceRecord, type WorkspaceStore, type AuthenticatedKey, type CreatedKey } from './workspaces.ts';
 export { withWriteTransaction, allocateIds, type Tx } from './transaction.ts';
 export { bulkInsert, bulkInsertFlat, cachedQuery, placeholderList, type BulkStatement } from './bulk.ts';
 export { readSetting, writeSetting } from './settings.ts';

@@ -212,6 +212,87 @@ export interface MembershipChangesTable {
   at: number;
 }
 
+export interface GamificationConfigsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  version: number;
+  config: string;
+  note: string | null;
+  created_at: number;
+}
+
+export interface GamificationStateTable {
+  workspace_id: number;
+  key: string;
+  value: string;
+}
+
+export interface PointsLedgerTable {
+  id: Generated<number>;
+  workspace_id: number;
+  key: string;
+  member_id: number;
+  rule_id: string;
+  category: string | null;
+  event_id: string;
+  ts: number;
+  day: string;
+  points: number;
+  requested: number;
+  kind: string;
+  capped: string | null;
+  ref: string | null;
+  config_version: number;
+  created_at: number;
+}
+
+export interface BadgeAwardsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  key: string;
+  badge_id: string;
+  member_id: number;
+  awarded_at: number;
+  day: string;
+  subject: string | null;
+  event_id: string;
+  config_version: number;
+}
+
+export interface MemberLevelsTable {
+  workspace_id: number;
+  member_id: number;
+  level: string | null;
+  since: number | null;
+}
+
+export interface LevelChangesTable {
+  id: Generated<number>;
+  workspace_id: number;
+  member_id: number;
+  from_level: string | null;
+  to_level: string | null;
+  direction: string;
+  reason: string;
+  at: number;
+}
+
+export interface PointsTotalsTable {
+  workspace_id: number;
+  board: string;
+  period: string;
+  member_id: number;
+  points: number;
+}
+
+export interface PointsValuesTable {
+  workspace_id: number;
+  board: string;
+  period: string;
+  points: number;
+  members: number;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   api_keys: ApiKeysTable;
@@ -229,6 +310,14 @@ export interface Database {
   segments: SegmentsTable;
   segment_members: SegmentMembersTable;
   membership_changes: MembershipChangesTable;
+  gamification_configs: GamificationConfigsTable;
+  gamification_state: GamificationStateTable;
+  points_ledger: PointsLedgerTable;
+  badge_awards: BadgeAwardsTable;
+  member_levels: MemberLevelsTable;
+  level_changes: LevelChangesTable;
+  points_totals: PointsTotalsTable;
+  points_values: PointsValuesTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

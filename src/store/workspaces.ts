@@ -1,5 +1,5 @@
 /** Workspaces (one community each) and their API keys, stored hashed. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { AppError, hashApiKey, newApiKey, type ApiKeyKind } from '../core/index.ts';
 import type { Database } from './schema.ts';
 
@@ -140,3 +140,10 @@ export function workspaceStore(db: Kysely<Database>, nowMicros: () => number) {
 }
 
 export type WorkspaceStore = ReturnType<typeof workspaceStore>;
+
+/** A workspace's time zone (day boundaries of caps, cohorts, leaderboards), read inside a transaction if given one. */
+export async function workspaceTimeZone(db: Kysely<Database> | Transaction<Database>, id: number): Promise<string> {
+  const r = await db.selectFrom('workspaces').select('time_zone').where('id', '=', id).executeTakeFirst();
+  if (!r) throw new AppError('not_found', `workspace ${id} does not exist`, { field: 'workspace' });
+  return r.time_zone;
+}

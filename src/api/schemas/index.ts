@@ -3,3 +3,4 @@ export * from './common.ts';
 export * from './members.ts';
 export * from './stats.ts';
 export * from './scoring.ts';
+export * from './gamification.ts';

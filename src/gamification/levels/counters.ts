@@ -1,0 +1,145 @@
+/**
+ * The counters a ladder needs, derived once from its requirements: requirements that look at the same events the
+ * same way share one counter (a signature string names it in the state), so a member's state holds each ring once.
+ */
+import type { GamificationEvent } from '../events.ts';
+import { MAX_DISTINCT, type LevelLadder, type LevelRequirement } from './ladder.ts';
+
+interface Selection {
+  events: ReadonlySet<string>;
+  role: 'actor' | 'target';
+  othersOnly: boolean;
+}
+
+/** Per-day counts (or sums) for the last `days` local days: windowed counts and active days. */
+export interface DailyCounter extends Selection {
+  kind: 'daily';
+  sig: string;
+  sum: string | undefined;
+  days: number;
+}
+
+/** An all-time count (or sum). */
+export interface TotalCounter extends Selection {
+  kind: 'total';
+  sig: string;
+  sum: string | undefined;
+}
+
+/** Days with at least one selected event (with `sum`: a positive amount), ever: a count plus the last day counted. */
+export interface DaysCounter extends Selection {
+  kind: 'days';
+  sig: string;
+  sum: string | undefined;
+}
+
+/** The `keep` most recent distinct values with the last day each was seen: exact counts up to `keep`. */
+export interface DistinctCounter extends Selection {
+  kind: 'distinct';
+  sig: string;
+  by: { kind: 'property'; name: string } | { kind: 'counterpart' };
+  keep: number;
+}
+
+/** Per-day counts of events community-wide (any actor), the denominators of community shares. */
+export interface CommunityCounter {
+  sig: string;
+  events: ReadonlySet<string>;
+  days: number;
+}
+
+export type MemberCounter = DailyCounter | TotalCounter | DaysCounter | DistinctCounter;
+
+export interface CounterPlan {
+  member: Map<string, MemberCounter>;
+  community: Map<string, CommunityCounter>;
+  /** Every event name some counter looks at. */
+  names: Set<string>;
+}
+
+const selectionSig = (r: { events: string[]; role: string; othersOnly: boolean }) =>
+  `${r.role}|${r.othersOnly ? 'others' : 'all'}|${[...new Set(r.events)].sort().join(',')}`;
+
+/** The signature of the member counter a requirement reads (undefined for points, which come from the ledger). */
+export function counterSig(r: LevelRequirement): string | undefined {
+  switch (r.kind) {
+    case 'points':
+      return undefined;
+    case 'count':
+      return `${r.windowDays === undefined ? 'total' : 'daily'}|${r.sum ?? ''}|${selectionSig(r)}`;
+    case 'active_days':
+      // A windowed one shares the ring of a windowed count over the same events (days with a non-zero entry).
+      return `${r.windowDays === undefined ? 'days' : 'daily'}|${r.sum ?? ''}|${selectionSig(r)}`;
+    case 'distinct':
+      return `distinct|${r.by.kind === 'property' ? `p:${r.by.name}` : 'counterpart'}|${selectionSig(r)}`;
+  }
+}
+
+export const communitySig = (of: string[]) => `community|${[...new Set(of)].sort().join(',')}`;
+
+export function planCounters(ladder: LevelLadder): CounterPlan {
+  const member = new Map<string, MemberCounter>();
+  const community = new Map<string, CommunityCounter>();
+  const names = new Set<string>();
+  for (const level of ladder.levels) {
+    for (const r of level.requirements) {
+      if (r.kind === 'points') continue;
+      for (const n of r.events) names.add(n);
+      const sig = counterSig(r)!;
+      const sel: Selection = { events: new Set(r.events), role: r.role, othersOnly: r.othersOnly };
+      const existing = member.get(sig);
+      if (r.kind === 'distinct') {
+        // Exact up to the largest bound any requirement on this counter compares with.
+        const keep = Math.min(MAX_DISTINCT, r.min ?? (r.max ?? 0) + 1);
+        const prev = existing?.kind === 'distinct' ? existing.keep : 0;
+        member.set(sig, { kind: 'distinct', sig, ...sel, by: r.by, keep: Math.max(prev, keep) });
+      } else if (r.windowDays === undefined) {
+        member.set(sig, r.kind === 'count' ? { kind: 'total', sig, ...sel, sum: r.sum } : { kind: 'days', sig, ...sel, sum: r.sum });
+      } else {
+        const prev = existing?.kind === 'daily' ? existing.days : 0;
+        member.set(sig, { kind: 'daily', sig, ...sel, sum: r.sum, days: Math.max(prev, r.windowDays) });
+      }
+      if (r.kind === 'count' && r.communityShare) {
+        const csig = communitySig(r.communityShare.of);
+        for (const n of r.communityShare.of) names.add(n);
+        const prev = community.get(csig)?.days ?? 0;
+        community.set(csig, { sig: csig, events: new Set(r.communityShare.of), days: Math.max(prev, r.windowDays!) });
+      }
+    }
+  }
+  return { member, community, names };
+}
+
+/** The other party of the event from the member's side, or null when unknown. */
+export function counterpartOf(e: GamificationEvent, role: 'actor' | 'target'): number | null {
+  return role === 'actor' ? e.targetMemberId : e.memberId;
+}
+
+/** Whether the counter counts this event for this member. */
+export function selects(c: Selection, e: GamificationEvent, memberId: number): boolean {
+  if (!c.events.has(e.name)) return false;
+  if ((c.role === 'actor' ? e.memberId : e.targetMemberId) !== memberId) return false;
+  if (!c.othersOnly) return true;
+  const other = counterpartOf(e, c.role);
+  return other !== null && other !== memberId;
+}
+
+/** How much one event adds: 1, or the summed property (non-negative and finite, else nothing). */
+export function amountOf(sum: string | undefined, e: GamificationEvent): number {
+  if (sum === undefined) return 1;
+  const v = e.properties[sum];
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  return Number.isFinite(n) && n > 0 ? Math.min(n, 1e9) : 0;
+}
+
+/** The value a distinct counter tells apart, or undefined when the event does not carry one. */
+export function distinctValueOf(c: DistinctCounter, e: GamificationEvent): string | undefined {
+  if (c.by.kind === 'counterpart') {
+    const other = counterpartOf(e, c.role);
+    return other === null ? undefined : String(other);
+  }
+  const v = e.properties[c.by.name];
+  if (typeof v === 'string' && v !== '') return v.slice(0, 200);
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}

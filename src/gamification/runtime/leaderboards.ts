@@ -1,0 +1,221 @@
+/**
+ * Leaderboards: points per member per board ('all', or 'category:<name>' for a rule category) and period ('all',
+ * 'day:…', 'week:<Monday>', 'month:YYYY-MM', in the ledger's day — the rule set's time zone), kept from the ledger
+ * by following its ids with a watermark. Beside the totals, how many members hold each total, so that a member's
+ * dense rank is one count over the distinct totals above theirs instead of a scan over every member below the top.
+ * Ingest only appends to the ledger; the totals catch up in batches (every second in the server, and before every
+ * leaderboard read, so a reader always sees the ledger as committed).
+ */
+import { CompiledQuery } from 'kysely';
+import { bulkInsert, placeholderList, readSetting, withWriteTransaction, writeSetting, type BulkStatement, type RowDialect, type RowStore, type Tx } from '../../store/index.ts';
+import { dayNumber, dayString, weekStart } from '../day.ts';
+
+const WATERMARK = 'gamification.leaderboard_watermark';
+const PAGE = 20_000;
+
+const TOTALS: BulkStatement = {
+  name: 'points_totals_upsert',
+  table: 'points_totals',
+  columns: ['workspace_id', 'board', 'period', 'member_id', 'points'],
+  suffix: 'ON CONFLICT (workspace_id, board, period, member_id) DO UPDATE SET points = excluded.points',
+};
+const VALUES: BulkStatement = {
+  name: 'points_values_add',
+  table: 'points_values',
+  columns: ['workspace_id', 'board', 'period', 'points', 'members'],
+  suffix: 'ON CONFLICT (workspace_id, board, period, points) DO UPDATE SET members = points_values.members + excluded.members',
+};
+
+export const PERIOD_KINDS = ['all', 'month', 'week', 'day'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+/** The period key of a ledger day for each kind: 'all', 'month:2026-11', 'week:2026-11-23', 'day:2026-11-26'. */
+export function periodKey(kind: PeriodKind, day: string): string {
+  switch (kind) {
+    case 'all':
+      return 'all';
+    case 'month':
+      return `month:${day.slice(0, 7)}`;
+    case 'week':
+      return `week:${dayString(weekStart(dayNumber(day)))}`;
+    case 'day':
+      return `day:${day}`;
+  }
+}
+
+/** Whether ledger entries are waiting to reach the totals. */
+async function pending(db: Tx, ws: number): Promise<boolean> {
+  const mark = Number((await readSetting(db as never, ws, WATERMARK)) ?? 0);
+  const next = await db.selectFrom('points_ledger').select('id').where('workspace_id', '=', ws).where('id', '>', mark).limit(1).executeTakeFirst();
+  return next !== undefined;
+}
+
+/** Brings the totals up to the ledger; returns how many ledger entries were applied. */
+export async function catchUpLeaderboards(rows: RowStore, ws: number, now: number): Promise<number> {
+  let applied = 0;
+  for (;;) {
+    if (!(await pending(rows.db, ws))) return applied;
+    const n = await withWriteTransaction(rows, (trx) => applyPage(trx, rows.dialect, ws, now));
+    applied += n;
+    if (n === 0) return applied;
+  }
+}
+
+async function applyPage(trx: Tx, dialect: RowDialect, ws: number, now: number): Promise<number> {
+  const mark = Number((await readSetting(trx as never, ws, WATERMARK)) ?? 0);
+  const entries = await trx
+    .selectFrom('points_ledger')
+    .select(['id', 'member_id', 'category', 'day', 'points'])
+    .where('workspace_id', '=', ws)
+    .where('id', '>', mark)
+    .orderBy('id')
+    .limit(PAGE)
+    .execute();
+  if (entries.length === 0) return 0;
+  // board → period → member → delta
+  const deltas = new Map<string, Map<number, number>>();
+  const add = (board: string, period: string, member: number, points: number) => {
+    const k = `${board}\t${period}`;
+    let m = deltas.get(k);
+    if (!m) deltas.set(k, (m = new Map()));
+    m.set(member, (m.get(member) ?? 0) + points);
+  };
+  for (const e of entries) {
+    const points = Number(e.points);
+    if (points === 0) continue;
+    const member = Number(e.member_id);
+    const boards = e.category ? ['all', `category:${e.category}`] : ['all'];
+    for (const board of boards) for (const kind of PERIOD_KINDS) add(board, periodKey(kind, e.day), member, points);
+  }
+  const totals: unknown[][] = [];
+  const values = new Map<string, number>();
+  const countValue = (board: string, period: string, points: number, by: number) => {
+    const k = `${board}\t${period}\t${points}`;
+    values.set(k, (values.get(k) ?? 0) + by);
+  };
+  for (const [k, members] of deltas) {
+    const [board, period] = k.split('\t') as [string, string];
+    const ids = [...members.keys()];
+    const current = new Map<number, number>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const part = ids.slice(i, i + 500);
+      const r = await trx.executeQuery<{ member_id: number | string; points: number | string }>(
+        CompiledQuery.raw(
+          `SELECT member_id, points FROM points_totals WHERE workspace_id = ${placeholderList(dialect, 1)} AND board = ${placeholderList(dialect, 1, 1)} AND period = ${placeholderList(dialect, 1, 2)} AND member_id IN (${placeholderList(dialect, part.length, 3)})`,
+          [ws, board, period, ...part],
+        ),
+      );
+      for (const row of r.rows) current.set(Number(row.member_id), Number(row.points));
+    }
+    for (const [member, delta] of members) {
+      if (delta === 0) continue;
+      const before = current.get(member);
+      const after = (before ?? 0) + delta;
+      if (before !== undefined) countValue(board, period, before, -1);
+      countValue(board, period, after, 1);
+      totals.push([ws, board, period, member, after]);
+    }
+  }
+  await bulkInsert(trx, dialect, TOTALS, totals);
+  const valueRows = [...values].filter(([, by]) => by !== 0).map(([k, by]) => {
+    const [board, period, points] = k.split('\t') as [string, string, string];
+    return [ws, board, period, Number(points), by];
+  });
+  await bulkInsert(trx, dialect, VALUES, valueRows);
+  await trx.deleteFrom('points_values').where('workspace_id', '=', ws).where('members', '<=', 0).execute();
+  await writeSetting(trx as never, ws, WATERMARK, Number(entries[entries.length - 1]!.id), now);
+  return entries.length;
+}
+
+export interface RankedMember {
+  memberId: number;
+  points: number;
+  /** Dense rank: equal totals share a rank, and the next total gets the next rank. */
+  rank: number;
+}
+
+/** Dense rank of a total on a board: 1 + the number of distinct totals above it. */
+async function rankOfPoints(db: Tx, ws: number, board: string, period: string, points: number): Promise<number> {
+  const r = await db
+    .selectFrom('points_values')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', ws)
+    .where('board', '=', board)
+    .where('period', '=', period)
+    .where('points', '>', points)
+    .executeTakeFirst();
+  return 1 + Number(r?.n ?? 0);
+}
+
+/** The top of a board, ties ordered by member id; `offset` pages further down. */
+export async function leaderboardTop(db: Tx, ws: number, q: { board: string; period: string; limit: number; offset?: number }): Promise<RankedMember[]> {
+  const rows = await db
+    .selectFrom('points_totals')
+    .select(['member_id', 'points'])
+    .where('workspace_id', '=', ws)
+    .where('board', '=', q.board)
+    .where('period', '=', q.period)
+    .orderBy('points', 'desc')
+    .orderBy('member_id')
+    .limit(q.limit)
+    .offset(q.offset ?? 0)
+    .execute();
+  if (rows.length === 0) return [];
+  let rank = q.offset ? await rankOfPoints(db, ws, q.board, q.period, Number(rows[0]!.points)) : 1;
+  return rows.map((r, i) => {
+    if (i > 0 && Number(r.points) !== Number(rows[i - 1]!.points)) rank++;
+    return { memberId: Number(r.member_id), points: Number(r.points), rank };
+  });
+}
+
+/** A member's place on a board with `around` neighbours on each side (null when they have no points there). */
+export async function memberRank(
+  db: Tx,
+  ws: number,
+  q: { board: string; period: string; memberId: number; around: number },
+): Promise<{ member: RankedMember; above: RankedMember[]; below: RankedMember[]; members: number } | null> {
+  const base = () => db.selectFrom('points_totals').select(['member_id', 'points']).where('workspace_id', '=', ws).where('board', '=', q.board).where('period', '=', q.period);
+  const mine = await base().where('member_id', '=', q.memberId).executeTakeFirst();
+  if (!mine) return null;
+  const points = Number(mine.points);
+  const rank = await rankOfPoints(db, ws, q.board, q.period, points);
+  const aboveRows = await base()
+    .where((eb) => eb.or([eb('points', '>', points), eb.and([eb('points', '=', points), eb('member_id', '<', q.memberId)])]))
+    .orderBy('points')
+    .orderBy('member_id', 'desc')
+    .limit(q.around)
+    .execute();
+  const belowRows = await base()
+    .where((eb) => eb.or([eb('points', '<', points), eb.and([eb('points', '=', points), eb('member_id', '>', q.memberId)])]))
+    .orderBy('points', 'desc')
+    .orderBy('member_id')
+    .limit(q.around)
+    .execute();
+  // Neighbours' dense ranks follow from the distinct totals between them and the member.
+  const above: RankedMember[] = [];
+  let r = rank;
+  let prev = points;
+  for (const row of aboveRows) {
+    const p = Number(row.points);
+    if (p !== prev) r--;
+    prev = p;
+    above.unshift({ memberId: Number(row.member_id), points: p, rank: r });
+  }
+  const below: RankedMember[] = [];
+  r = rank;
+  prev = points;
+  for (const row of belowRows) {
+    const p = Number(row.points);
+    if (p !== prev) r++;
+    prev = p;
+    below.push({ memberId: Number(row.member_id), points: p, rank: r });
+  }
+  const count = await db
+    .selectFrom('points_values')
+    .select((eb) => eb.fn.sum<number>('members').as('n'))
+    .where('workspace_id', '=', ws)
+    .where('board', '=', q.board)
+    .where('period', '=', q.period)
+    .executeTakeFirst();
+  return { member: { memberId: q.memberId, points, rank }, above, below, members: Number(count?.n ?? 0) };
+}

@@ -1,0 +1,54 @@
+/**
+ * One member's incentive state as an app asks for it: who (a `mem_…` id, or the app's own user id on a platform),
+ * balance, level with privileges and progress, badges, and rank on the all-time board.
+ */
+import { AppError, memberPublicId } from '../../core/index.ts';
+import { identityHolder, liveMemberId } from '../../members/index.ts';
+import type { RowStore, Tx } from '../../store/index.ts';
+import type { GamificationConfig } from '../config.ts';
+import { activeConfig } from './config-store.ts';
+import { catchUpLeaderboards, memberRank } from './leaderboards.ts';
+import { memberBadges, memberBalance, memberLevelRow, type AwardView } from './queries.ts';
+
+/** `mem_…`, or an app user id (kind user_id) on `platform`. */
+export async function resolveMember(db: Tx, ws: number, ref: string, platform: string): Promise<number> {
+  if (ref.startsWith('mem_')) return (await liveMemberId(db, ws, ref)).id;
+  const holder = await identityHolder(db, ws, { platform, kind: 'user_id', value: ref });
+  if (!holder) throw new AppError('not_found', `no member with user id "${ref}" on platform ${platform}`, { field: 'member' });
+  return (await liveMemberId(db, ws, memberPublicId(holder.memberId))).id;
+}
+
+/** The privileges of a level: its own and those of every level below it. */
+export function privilegesOf(config: GamificationConfig | null, level: string | null): string[] {
+  const ladder = config?.levels;
+  if (!ladder || level === null) return [];
+  const at = ladder.levels.findIndex((l) => l.id === level);
+  if (at < 0) return [];
+  return [...new Set(ladder.levels.slice(0, at + 1).flatMap((l) => l.privileges))].sort();
+}
+
+export interface MemberIncentives {
+  memberId: number;
+  points: number;
+  level: { id: string | null; since: number | null; privileges: string[] };
+  badges: AwardView[];
+  rank: { rank: number; points: number; members: number } | null;
+}
+
+export async function memberIncentives(rows: RowStore, ws: number, memberId: number, now: number): Promise<MemberIncentives> {
+  await catchUpLeaderboards(rows, ws, now);
+  const config = await activeConfig(rows.db, ws);
+  const [balance, level, badges, rank] = await Promise.all([
+    memberBalance(rows.db, ws, memberId),
+    memberLevelRow(rows.db, ws, memberId),
+    memberBadges(rows.db, ws, memberId),
+    memberRank(rows.db, ws, { board: 'all', period: 'all', memberId, around: 0 }),
+  ]);
+  return {
+    memberId,
+    points: balance.points,
+    level: { id: level.level, since: level.since, privileges: privilegesOf(config?.config ?? null, level.level) },
+    badges,
+    rank: rank ? { rank: rank.member.rank, points: rank.member.points, members: rank.members } : null,
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Gamification at run time: the ingest hook that awards points, badges and levels inside the ingest transaction, and
+ * the engines of each workspace's configuration in force (rebuilt when a new version is saved, also by another
+ * process: the hook checks the version on every batch, one indexed read).
+ */
+import type { IngestHook } from '../../ingest/index.ts';
+import { workspaceTimeZone, type RowDialect, type Tx } from '../../store/index.ts';
+import { gamificationConfig } from '../config.ts';
+import type { GamificationEvent } from '../events.ts';
+import { emptyOutputs, Engines } from './engines.ts';
+import { loadState, saveState } from './state-store.ts';
+import { writeOutputs } from './write-outputs.ts';
+
+export class EngineCache {
+  private readonly byWorkspace = new Map<number, Engines | null>();
+
+  /** The engines of the version in force, or null when the workspace has no configuration. */
+  async forWorkspace(trx: Tx, ws: number): Promise<Engines | null> {
+    const head = await trx.selectFrom('gamification_configs').select(['version']).where('workspace_id', '=', ws).orderBy('version', 'desc').limit(1).executeTakeFirst();
+    const cached = this.byWorkspace.get(ws);
+    if (!head) {
+      this.byWorkspace.set(ws, null);
+      return null;
+    }
+    const version = Number(head.version);
+    if (cached && cached.version === version) return cached;
+    const row = await trx.selectFrom('gamification_configs').select('config').where('workspace_id', '=', ws).where('version', '=', version).executeTakeFirstOrThrow();
+    const engines = new Engines(version, gamificationConfig.parse(JSON.parse(row.config)), await workspaceTimeZone(trx, ws));
+    this.byWorkspace.set(ws, engines);
+    return engines;
+  }
+}
+
+/** Applies a batch of new events to the workspace's incentive state, in the caller's transaction. */
+export async function applyBatch(trx: Tx, dialect: RowDialect, engines: Engines, ws: number, events: readonly GamificationEvent[], now: number) {
+  const relevant = events.filter((e) => engines.relevant(e));
+  if (relevant.length === 0) return emptyOutputs();
+  const keys: string[] = [];
+  for (const e of relevant) for (const k of engines.stateKeys(e)) keys.push(k);
+  const state = await loadState(trx, dialect, ws, keys);
+  const out = emptyOutputs();
+  engines.applyAll(relevant, state, out);
+  await writeOutputs(trx, dialect, ws, engines.version, engines.categories, out, now);
+  await saveState(trx, dialect, ws, state);
+  return out;
+}
+
+export function gamificationHook(dialect: RowDialect, cache: EngineCache): IngestHook {
+  return async (trx, ctx, events) => {
+    const engines = await cache.forWorkspace(trx, ctx.workspaceId);
+    if (!engines) return;
+    await applyBatch(trx, dialect, engines, ctx.workspaceId, events, ctx.now);
+  };
+}
