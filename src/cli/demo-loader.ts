@@ -1,6 +1,7 @@
 /** Loads the seeded demo community into a workspace through the real ingest pipeline, with a progress bar. */
 import cliProgress from 'cli-progress';
 import { estimateDemoEvents, generateDemo } from '../demo/index.ts';
+import { activeConfig, catchUpLeaderboards, presetConfig, replayGamification, saveConfig } from '../gamification/index.ts';
 import { ingestMessages } from '../ingest/index.ts';
 import type { Sheyun } from '../main.ts';
 
@@ -43,5 +44,13 @@ export async function loadDemo(s: Sheyun, opts: { members: number; seed: number;
   bar?.update(total, { rate: Math.round(events / Math.max((performance.now() - started) / 1000, 0.001)) });
   bar?.stop();
   if (rejected > 0) s.logger.warn('demo generator produced rejected messages', { rejected });
+  // The demo community runs on the Chinese creator preset: installed after the load and applied by one replay, which
+  // puts the events in time order (the generator writes them member by member).
+  if (!(await activeConfig(s.rows.db, ws.id))) {
+    const now = s.clock.nowMicros();
+    await saveConfig(s.rows, ws.id, presetConfig('creator-zh'), 'demo: preset creator-zh', now);
+    await replayGamification(s.rows, ws.id, now);
+    await catchUpLeaderboards(s.rows, ws.id, now);
+  }
   return { members: opts.members, events, rejected, seconds: (performance.now() - started) / 1000 };
 }

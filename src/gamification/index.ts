@@ -30,3 +30,4 @@ export { pointsRuleSet, type PointsRuleSet } from './points/index.ts';
 export { badgeDefinition, type BadgeDefinition } from './badges/index.ts';
 export { levelLadder, type LevelLadder } from './levels/index.ts';
 export { payoutReport, payoutCsv, payoutRequest, type PayoutReport } from './runtime/payout-report.ts';
+export { GamificationJobs, checkLevels } from './runtime/jobs.ts';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.ts';
 import { fixedClock } from '../../src/core/index.ts';
 import { generateDemo } from '../../src/demo/index.ts';
-import { catchUpLeaderboards, leaderboardTop, memberRank, periodKey, presetConfig, replayGamification, saveConfig } from '../../src/gamification/index.ts';
+import { catchUpLeaderboards, checkLevels, leaderboardTop, memberRank, periodKey, presetConfig, replayGamification, saveConfig } from '../../src/gamification/index.ts';
 import { ingestMessages, type IngestMessageInput } from '../../src/ingest/index.ts';
 import { openSheyun, type Sheyun } from '../../src/main.ts';
 import { removeDir } from '../helpers/server.ts';
@@ -45,7 +45,8 @@ afterAll(async () => {
 });
 
 describe('gamification runtime', () => {
-  it('replay equals the state the ingest transactions maintained, and replaying again changes nothing', async () => {
+  it('replay equals the state the ingest transactions maintained (after the level check at the same instant), and replaying again changes nothing', async () => {
+    await checkLevels(s.rows, ws, s.clock.nowMicros());
     const incremental = await snapshot();
     expect(incremental.ledger.length).toBeGreaterThan(1000);
     expect(incremental.awards.length).toBeGreaterThan(50);

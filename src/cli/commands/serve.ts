@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { startHttpServer } from '../../api/index.ts';
 import { hasEvents } from '../../ingest/index.ts';
 import { openSheyun } from '../../main.ts';
+import { GamificationJobs } from '../../gamification/index.ts';
 import { ScoringScheduler } from '../../segments/index.ts';
 import { CliError, configFrom } from '../context.ts';
 import { consoleKeys } from '../console-keys.ts';
@@ -50,6 +51,8 @@ export function registerServe(program: Command): void {
         await scheduler.runAll();
       }
       scheduler.start();
+      const jobs = new GamificationJobs({ rows: s.rows, workspaces: s.workspaces, logger: s.logger, nowMicros: () => s.clock.nowMicros() });
+      jobs.start();
       const keys = await consoleKeys(s, ws);
       const server = await startHttpServer(s);
       const consoleUrl = `${server.url}/#/login?key=${keys.adminKey}`;
@@ -72,6 +75,7 @@ export function registerServe(program: Command): void {
         process.stderr.write('Stopping…\n');
         await server.close();
         await scheduler.stop();
+        await jobs.stop();
         await s.close();
         process.exit(0);
       };

@@ -7,6 +7,7 @@ import { logEventsInOrder } from '../../ingest/index.ts';
 import { withWriteTransaction, workspaceTimeZone, type RowStore } from '../../store/index.ts';
 import { MapState } from '../events.ts';
 import { activeConfigIn } from './config-store.ts';
+import { checkLevelsInMemory } from './level-check.ts';
 import { emptyOutputs, Engines } from './engines.ts';
 import { saveState } from './state-store.ts';
 import { writeOutputs } from './write-outputs.ts';
@@ -45,6 +46,11 @@ export async function replayGamification(rows: RowStore, ws: number, now: number
       report.badgeAwards += out.awards.length;
       report.levelChanges += out.levelChanges.length;
     }
+    // Time alone can move levels (windows slide): everyone is placed as of now, as the daily check does.
+    const last = emptyOutputs();
+    checkLevelsInMemory(engines, state, now, last);
+    await writeOutputs(trx, rows.dialect, ws, cfg.version, engines.categories, last, now);
+    report.levelChanges += last.levelChanges.length;
     await saveState(trx, rows.dialect, ws, state, state.values.keys());
     report.evaluationSeconds = evaluation / 1000;
     report.eventsPerSecond = evaluation > 0 ? Math.round(report.events / (evaluation / 1000)) : 0;

@@ -1,0 +1,62 @@
+/**
+ * The server's background work for incentives: leaderboards follow the ledger every second, and once a day (and at
+ * start) every member's level is checked against the sliding windows. Both are cheap when nothing is pending.
+ */
+import type { Logger } from '../../core/index.ts';
+import { withWriteTransaction, type RowStore, type WorkspaceStore } from '../../store/index.ts';
+import { catchUpLeaderboards } from './leaderboards.ts';
+import { checkLevelsStored } from './level-check.ts';
+import { EngineCache } from './service.ts';
+
+const DAY_MS = 86_400_000;
+
+/** The daily level check of one workspace; returns how many levels changed. */
+export async function checkLevels(rows: RowStore, ws: number, now: number, cache = new EngineCache()): Promise<number> {
+  return withWriteTransaction(rows, async (trx) => {
+    const engines = await cache.forWorkspace(trx, ws);
+    return engines ? checkLevelsStored(trx, rows.dialect, ws, engines, now) : 0;
+  });
+}
+
+export class GamificationJobs {
+  private timers: NodeJS.Timeout[] = [];
+  private busy = false;
+  private lastLevelCheck = 0;
+
+  constructor(private readonly deps: { rows: RowStore; workspaces: WorkspaceStore; logger: Logger; nowMicros: () => number }) {}
+
+  start(): void {
+    if (this.timers.length > 0) return;
+    const t = setInterval(() => void this.tick(), 1000);
+    t.unref();
+    this.timers.push(t);
+  }
+
+  /** One pass: leaderboards of every workspace, and the level check when a day has passed since the last. */
+  async tick(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      const now = this.deps.nowMicros();
+      const checkLevelsNow = Date.now() - this.lastLevelCheck >= DAY_MS;
+      for (const ws of await this.deps.workspaces.list()) {
+        await catchUpLeaderboards(this.deps.rows, ws.id, now);
+        if (checkLevelsNow) {
+          const changed = await checkLevels(this.deps.rows, ws.id, now);
+          if (changed > 0) this.deps.logger.info('level check', { workspace: ws.slug, changed });
+        }
+      }
+      if (checkLevelsNow) this.lastLevelCheck = Date.now();
+    } catch (err) {
+      this.deps.logger.error('gamification jobs failed', { error: String(err) });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    while (this.busy) await new Promise((r) => setTimeout(r, 20));
+  }
+}
