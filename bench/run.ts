@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- names…]`: runs the benchmarks (all by default) and prints a Markdown table to paste into
- * docs/benchmarks.md, plus JSON details in bench/out/results.json. Names: http, import, stackexchange, profile, scoring.
+ * docs/benchmarks.md, plus JSON details in bench/out/results.json. Names: http, import, stackexchange, profile, scoring, gamification.
  * BENCH_SECONDS (60) sets the HTTP load duration, BENCH_MEMBERS (1000000) the large community.
  */
 import fs from 'node:fs';
@@ -10,6 +10,7 @@ import { bulkImport, stackExchangeImport } from './imports.ts';
 import { machine, ROOT, type BenchResult } from './lib.ts';
 import { profileRead } from './profile-read.ts';
 import { scoring } from './scoring.ts';
+import { gamification } from './gamification.ts';
 
 const wanted = new Set(process.argv.slice(2).filter((a) => !a.startsWith('-')));
 const all = wanted.size === 0;
@@ -30,6 +31,7 @@ await run('import', () => bulkImport(1_000_000));
 await run('stackexchange', () => stackExchangeImport());
 await run('profile', () => profileRead(members));
 await run('scoring', () => scoring(members));
+await run('gamification', () => gamification(seconds, members));
 
 const date = new Date().toISOString().slice(0, 10);
 const lines = [

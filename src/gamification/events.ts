@@ -40,14 +40,17 @@ export interface EngineState {
 export class MapState implements EngineState {
   readonly values: Map<string, unknown>;
   readonly changed = new Set<string>();
-  constructor(values?: Map<string, unknown>) {
+  private readonly track: boolean;
+  /** `trackChanges: false` for replay, which writes every key anyway (a second hash per `set` was measurable). */
+  constructor(values?: Map<string, unknown>, opts: { trackChanges?: boolean } = {}) {
     this.values = values ?? new Map();
+    this.track = opts.trackChanges ?? true;
   }
   get<T>(key: string): T | undefined {
     return this.values.get(key) as T | undefined;
   }
   set(key: string, value: unknown): void {
     this.values.set(key, value);
-    this.changed.add(key);
+    if (this.track) this.changed.add(key);
   }
 }

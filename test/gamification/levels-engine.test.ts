@@ -257,18 +257,21 @@ describe('counters', () => {
     engine.apply(ev('post', at(8), 1), state, () => 0); // inside days 6–10
     engine.apply(ev('post', at(2), 1), state, () => 0); // outside the ring: dropped
     expect(engine.progress(1, at(10), state, 0)[0]).toMatchObject({ value: 2 });
-    const s = state.get<MemberLevelState>('lvl:levels:m:1')!;
-    expect(Object.values(s.daily)[0]).toEqual([1, 0, 1]);
+    // Rings are sparse (day, count) pairs, newest first: days 10 and 8, one post each.
+    const ring = Object.values(state.get<MemberLevelState>('lvl:levels:m:1')!.daily)[0]!;
+    expect([ring.length, ring[0]! - ring[2]!, ring[1], ring[3]]).toEqual([4, 2, 1, 1]);
   });
 
-  it('keeps rings no longer than the longest window, trailing zeros trimmed', () => {
+  it('keeps only the days inside the longest window in a ring', () => {
     const engine = engineOf({ levels: [{ id: 'x', name: n('X'), requirements: [{ kind: 'active_days', id: 'd', events: ['visit'], windowDays: 7, min: 7 }] }] });
     const state = new MapState();
     for (let d = 0; d < 30; d += 2) engine.apply(ev('visit', at(d), 1), state, () => 0);
-    const s = state.get<MemberLevelState>('lvl:levels:m:1')!;
-    expect(Object.values(s.daily)[0]).toEqual([1, 0, 1, 0, 1, 0, 1]);
+    // Visits on days 28, 26, 24 and 22 are inside the 7 days ending on day 28: four (day, 1) pairs, newest first.
+    const ring = Object.values(state.get<MemberLevelState>('lvl:levels:m:1')!.daily)[0]!;
+    expect(ring.filter((_, i) => i % 2 === 1)).toEqual([1, 1, 1, 1]);
+    expect(ring.filter((_, i) => i % 2 === 0).map((d) => ring[0]! - d)).toEqual([0, 2, 4, 6]);
     engine.apply(ev('visit', at(100), 1), state, () => 0);
-    expect(Object.values(state.get<MemberLevelState>('lvl:levels:m:1')!.daily)[0]).toEqual([1]);
+    expect(Object.values(state.get<MemberLevelState>('lvl:levels:m:1')!.daily)[0]!.length).toBe(2);
   });
 });
 

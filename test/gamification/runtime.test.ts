@@ -62,8 +62,13 @@ describe('gamification runtime', () => {
     expect(await snapshot()).toEqual(replayed);
   });
 
-  it('leaderboards are dense ranks of the ledger sums, per period, with neighbours', async () => {
+  it('leaderboards are dense ranks of the ledger sums, per period, with neighbours (also after a replay)', async () => {
     await catchUpLeaderboards(s.rows, ws, s.clock.nowMicros());
+    const before = await leaderboardTop(s.rows.db, ws, { board: 'all', period: 'all', limit: 50 });
+    // A replay rebuilds the ledger (ids start again): the boards must follow it from the start, not stay empty.
+    await replayGamification(s.rows, ws, s.clock.nowMicros());
+    await catchUpLeaderboards(s.rows, ws, s.clock.nowMicros());
+    expect(await leaderboardTop(s.rows.db, ws, { board: 'all', period: 'all', limit: 50 })).toEqual(before);
     const entries = await s.rows.db.selectFrom('points_ledger').select(['member_id', 'day', 'points']).where('workspace_id', '=', ws).execute();
     const lastDay = entries.map((e) => e.day).sort().at(-1)!;
     for (const kind of ['all', 'month', 'week', 'day'] as const) {

@@ -83,9 +83,10 @@ describe('Stack Exchange reputation preset on the cardano dump', () => {
     const byRule = new Map<string, number>();
     for (const x of ledger) byRule.set(x.ruleId, (byRule.get(x.ruleId) ?? 0) + 1);
     for (const id of ['$start', 'answer_upvoted', 'question_upvoted', 'post_downvoted', 'answer_accepted', 'accepted_an_answer', 'bounty_offered', 'bounty_awarded']) expect(byRule.get(id) ?? 0).toBeGreaterThan(0);
-    // The dump starts in 2021: the +5 question rule never applies; suggested edits have no visible editor.
+    // The dump starts in 2021: the +5 question rule never applies; editors and downvoters are hidden.
     expect(byRule.get('question_upvoted_5') ?? 0).toBe(0);
     expect(byRule.get('suggested_edit_approved') ?? 0).toBe(0);
+    expect(byRule.get('downvoted_an_answer') ?? 0).toBe(0);
     // Votes are dated T00:00:00 UTC; in UTC days they fall on their own date.
     const vote = ledger.find((x) => x.ruleId === 'answer_upvoted')!;
     expect(new Date(vote.ts / 1000).toISOString().slice(0, 10)).toBe(vote.day);

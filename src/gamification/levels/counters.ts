@@ -55,13 +55,25 @@ export interface CounterPlan {
   community: Map<string, CommunityCounter>;
   /** Every event name some counter looks at. */
   names: Set<string>;
+  /** The member counters that look at each event name (so an event tests only those). */
+  byName: Map<string, MemberCounter[]>;
 }
 
 const selectionSig = (r: { events: string[]; role: string; othersOnly: boolean }) =>
   `${r.role}|${r.othersOnly ? 'others' : 'all'}|${[...new Set(r.events)].sort().join(',')}`;
 
 /** The signature of the member counter a requirement reads (undefined for points, which come from the ledger). */
+const sigs = new WeakMap<LevelRequirement, string | undefined>();
+
+/** The signature of the counter a requirement reads (cached per requirement object: measured on every event). */
 export function counterSig(r: LevelRequirement): string | undefined {
+  if (sigs.has(r)) return sigs.get(r);
+  const sig = buildSig(r);
+  sigs.set(r, sig);
+  return sig;
+}
+
+function buildSig(r: LevelRequirement): string | undefined {
   switch (r.kind) {
     case 'points':
       return undefined;
@@ -107,7 +119,9 @@ export function planCounters(ladder: LevelLadder): CounterPlan {
       }
     }
   }
-  return { member, community, names };
+  const byName = new Map<string, MemberCounter[]>();
+  for (const c of member.values()) for (const n of c.events) byName.set(n, [...(byName.get(n) ?? []), c]);
+  return { member, community, names, byName };
 }
 
 /** The other party of the event from the member's side, or null when unknown. */

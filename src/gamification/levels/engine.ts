@@ -33,6 +33,7 @@ export class LevelEngine {
   private readonly timeZone: string;
   private readonly plan: CounterPlan;
   private readonly indexOf: Map<string, number>;
+  private readonly memberKeys = new Map<number, string>();
   private readonly communityKey: string | null;
 
   constructor(ladder: LevelLadder, opts: { timeZone: string }) {
@@ -52,7 +53,14 @@ export class LevelEngine {
   }
 
   memberKey(memberId: number): string {
-    return `lvl:${this.ladder.id}:m:${memberId}`;
+    // Cached: a string built per event is hashed again on every Map lookup.
+    let k = this.memberKeys.get(memberId);
+    if (k === undefined) {
+      if (this.memberKeys.size >= 1_000_000) this.memberKeys.clear();
+      k = `lvl:${this.ladder.id}:m:${memberId}`;
+      this.memberKeys.set(memberId, k);
+    }
+    return k;
   }
 
   /** The keys `evaluate`, `level` and `progress` read for a member (the daily job loads these). */
@@ -89,11 +97,13 @@ export class LevelEngine {
     for (const id of members) {
       const key = this.memberKey(id);
       const prev = state.get<MemberLevelState>(key);
-      const s = prev ? cloneMemberState(prev) : emptyMemberState(e.ts, day);
+      // Changed in place (a copy per event cost more than the counting): whenever a stored state may have changed
+      // it is `set` again, so the storage layer writes it back.
+      const s = prev ?? emptyMemberState(e.ts, day);
       const counted = countEvent(this.plan, s, e, id, day);
       const change = this.place(id, s, Math.max(e.ts, s.t), community, balanceOf(id));
       if (change) changes.push(change);
-      if (counted || change) state.set(key, s);
+      if (prev || counted || change) state.set(key, s);
     }
     return changes;
   }

@@ -1,7 +1,7 @@
 /**
  * A member's level state as one small JSON value: the level and when it was reached, the member's clock, and the
- * counters keyed by signature. Rings hold one number per local day, newest first, with trailing zeros trimmed, so a
- * member active on 30 of the last 100 days stores at most 100 numbers per ring. Values are never mutated in place: the
+ * counters keyed by signature. Rings hold (day, count) pairs for the days with a count only, newest first, so a
+ * member active on 3 of the last 100 days stores 6 numbers per ring. Values are never mutated in place: the
  * storage layer writes back only the keys that were `set`, so an in-place change would be lost there and kept in
  * replay's map.
  */
@@ -41,31 +41,33 @@ export function cloneMemberState(s: MemberLevelState): MemberLevelState {
   return { ...s, daily, total: { ...s.total }, lastDay: { ...s.lastDay }, distinct };
 }
 
-/** Moves every ring so index 0 is `day` (only forward), keeping each ring within its counter's days, trailing zeros trimmed. */
+/*
+ * A ring is sparse: flat pairs [local day, count, local day, count, …], newest day first, only days with a count and
+ * only within the counter's window of the newest day. Most members are active on a few days of a 90-day window, and
+ * the state is written back in every ingest transaction that touches the member, so its size is what ingest pays.
+ */
+
+/** Drops the days that fell out of each ring's window now that the newest day is `day`. */
 function advance(rings: Record<string, number[]>, from: number, day: number, daysOf: (sig: string) => number): void {
-  const shift = day - from;
-  if (shift <= 0) return;
-  for (const [k, ring] of Object.entries(rings)) {
-    const keep = daysOf(k);
-    if (shift >= keep) {
-      delete rings[k];
-      continue;
-    }
-    const next = [...new Array<number>(shift).fill(0), ...ring].slice(0, keep);
-    while (next.length > 0 && next[next.length - 1] === 0) next.pop();
-    if (next.length === 0) delete rings[k];
-    else rings[k] = next;
+  if (day <= from) return;
+  for (const k in rings) {
+    const ring = rings[k]!;
+    const oldest = day - daysOf(k); // days at or before this are out
+    let end = 0;
+    while (end < ring.length && ring[end]! > oldest) end += 2;
+    if (end === 0) delete rings[k];
+    else if (end < ring.length) ring.length = end;
   }
 }
 
-/** Adds `amount` at `day` to a ring whose index 0 is `head`, keeping at most `days` entries (a late event beyond that is dropped). */
+/** Adds `amount` on `day` to a ring whose newest day is `head`, within `days` of it (a late event beyond that is dropped). */
 function addToRing(rings: Record<string, number[]>, sig: string, head: number, day: number, amount: number, days: number): void {
-  const i = head - day;
-  if (i < 0 || i >= days || amount === 0) return;
+  if (head - day < 0 || head - day >= days || amount === 0) return;
   const ring = rings[sig] ?? [];
-  while (ring.length <= i) ring.push(0);
-  ring[i] = ring[i]! + amount;
-  if (ring.length > days) ring.length = days;
+  let i = 0;
+  while (i < ring.length && ring[i]! > day) i += 2;
+  if (i < ring.length && ring[i] === day) ring[i + 1] = ring[i + 1]! + amount;
+  else ring.splice(i, 0, day, amount);
   rings[sig] = ring;
 }
 
@@ -83,7 +85,7 @@ export function countEvent(plan: CounterPlan, s: MemberLevelState, e: Gamificati
     });
     s.day = day;
   }
-  for (const c of plan.member.values()) {
+  for (const c of plan.byName.get(e.name) ?? []) {
     if (!selects(c, e, memberId)) continue;
     if (c.kind === 'daily') {
       addToRing(s.daily, c.sig, s.day, day, amountOf(c.sum, e), c.days);
@@ -98,11 +100,24 @@ export function countEvent(plan: CounterPlan, s: MemberLevelState, e: Gamificati
       const v = distinctValueOf(c, e);
       if (v === undefined) continue;
       const list = s.distinct[c.sig] ?? [];
-      const hit = list.find((x) => x[0] === v);
+      const at = list.findIndex((x) => x[0] === v);
+      const hit = at >= 0 ? list[at]! : undefined;
       if (hit) hit[1] = Math.max(hit[1], day);
       else list.push([v, day]);
-      // Most recent first, then by value: the kept `keep` are the most recent, so in-window counts stay exact up to `keep`.
-      list.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      // Most recent first, then by value: the kept `keep` are the most recent, so in-window counts stay exact up to
+      // `keep`. Events come in time order, so the entry just seen usually belongs right at the front: only a late
+      // event (an older day) needs the full sort.
+      const entry = hit ?? list[list.length - 1]!;
+      const front = list[0]!;
+      if (entry !== front && entry[1] >= front[1]) {
+        list.splice(hit ? at : list.length - 1, 1);
+        // Among entries of the same day the order is by value: walk to its place among them.
+        let i = 0;
+        while (i < list.length && list[i]![1] === entry[1] && list[i]![0] < entry[0]) i++;
+        list.splice(i, 0, entry);
+      } else if (entry !== front) {
+        list.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      }
       if (list.length > c.keep) list.length = c.keep;
       s.distinct[c.sig] = list;
     }
@@ -129,24 +144,24 @@ export function countCommunity(counters: ReadonlyMap<string, CommunityCounter>, 
   return next;
 }
 
-/** Sum over the local days (asOf − days, asOf] of a ring whose index 0 is `head`. */
-export function windowSum(ring: readonly number[] | undefined, head: number, asOf: number, days: number): number {
+/** Sum over the local days (asOf − days, asOf] of a ring (see above; `head`, its newest day, is implied by it). */
+export function windowSum(ring: readonly number[] | undefined, _head: number, asOf: number, days: number): number {
   if (!ring) return 0;
   let total = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const d = head - i;
-    if (d <= asOf && d > asOf - days) total += ring[i]!;
+  for (let i = 0; i < ring.length; i += 2) {
+    const d = ring[i]!;
+    if (d <= asOf && d > asOf - days) total += ring[i + 1]!;
   }
   return total;
 }
 
 /** Days in (asOf − days, asOf] with a non-zero count. */
-export function windowDaysActive(ring: readonly number[] | undefined, head: number, asOf: number, days: number): number {
+export function windowDaysActive(ring: readonly number[] | undefined, _head: number, asOf: number, days: number): number {
   if (!ring) return 0;
   let n = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const d = head - i;
-    if (d <= asOf && d > asOf - days && ring[i]! > 0) n++;
+  for (let i = 0; i < ring.length; i += 2) {
+    const d = ring[i]!;
+    if (d <= asOf && d > asOf - days && ring[i + 1]! > 0) n++;
   }
   return n;
 }

@@ -150,8 +150,8 @@ export class PointsEngine {
   }
 
   /** The member's state, created on first use with the opening entry when the rule set has a starting balance. */
-  private member(m: number, e: GamificationEvent, day: number, state: EngineState, out: LedgerEntry[]): MemberPoints {
-    const existing = state.get<MemberPoints | null>(memberKey(m));
+  private member(m: number, key: string, e: GamificationEvent, day: number, state: EngineState, out: LedgerEntry[]): MemberPoints {
+    const existing = state.get<MemberPoints | null>(key);
     if (existing) return existing;
     const start = this.set.startingBalance;
     const M: MemberPoints = { b: start, d: day, t: 0 };
@@ -178,18 +178,20 @@ export class PointsEngine {
   private award(r: CompiledRule, m: number, e: GamificationEvent, day: number, state: EngineState, out: LedgerEntry[]): void {
     const requested = r.amount === null ? r.fixed! : r.amount(e);
     if (requested === null || requested === 0) return;
-    const M = this.member(m, e, day, state, out);
+    const mk = memberKey(m);
+    const M = this.member(m, mk, e, day, state, out);
     let p = requested;
     let capped: CapReason | null = null;
     let T: RuleTotals | undefined;
     if (r.hasCaps) {
-      const week = weekStart(day);
       const totals = (M.r ??= {});
       T = totals[r.id];
-      if (T === undefined) totals[r.id] = T = [day, 0, week, 0, 0];
-      else {
+      if (T === undefined) totals[r.id] = T = [day, 0, weekStart(day), 0, 0];
+      else if (day > T[0]) {
         // Windows only roll forward: a late event (older than what was applied) counts in the current window.
-        if (day > T[0]) (T[0] = day), (T[1] = 0);
+        T[0] = day;
+        T[1] = 0;
+        const week = weekStart(day);
         if (week > T[2]) (T[2] = week), (T[3] = 0);
       }
       if (r.perDay > 0) {
@@ -218,7 +220,7 @@ export class PointsEngine {
     M.b += p;
     if (r.underDailyCap) M.t += p;
     if (T !== undefined) (T[1] += p), (T[3] += p), (T[4] += p);
-    state.set(memberKey(m), M);
+    state.set(mk, M);
 
     const ref = r.ref === null ? null : keyValue(r.ref(e));
     if (r.tracked && ref !== null && p !== 0) {

@@ -43,6 +43,11 @@ export function periodKey(kind: PeriodKind, day: string): string {
   }
 }
 
+/** Forgets the totals' watermark (replay rebuilds the ledger; the totals follow it from the start). */
+export async function resetLeaderboards(trx: Tx, ws: number): Promise<void> {
+  await trx.deleteFrom('workspace_settings').where('workspace_id', '=', ws).where('key', '=', WATERMARK).execute();
+}
+
 /** Whether ledger entries are waiting to reach the totals. */
 async function pending(db: Tx, ws: number): Promise<boolean> {
   const mark = Number((await readSetting(db as never, ws, WATERMARK)) ?? 0);
@@ -122,7 +127,18 @@ async function applyPage(trx: Tx, dialect: RowDialect, ws: number, now: number):
     return [ws, board, period, Number(points), by];
   });
   await bulkInsert(trx, dialect, VALUES, valueRows);
-  await trx.deleteFrom('points_values').where('workspace_id', '=', ws).where('members', '<=', 0).execute();
+  // Totals nobody holds any more go (only where a count went down: a scan of every total would grow with the board).
+  for (const row of valueRows) {
+    if ((row[4] as number) >= 0) continue;
+    await trx
+      .deleteFrom('points_values')
+      .where('workspace_id', '=', ws)
+      .where('board', '=', row[1] as string)
+      .where('period', '=', row[2] as string)
+      .where('points', '=', row[3] as number)
+      .where('members', '<=', 0)
+      .execute();
+  }
   await writeSetting(trx as never, ws, WATERMARK, Number(entries[entries.length - 1]!.id), now);
   return entries.length;
 }
@@ -179,18 +195,31 @@ export async function memberRank(
   if (!mine) return null;
   const points = Number(mine.points);
   const rank = await rankOfPoints(db, ws, q.board, q.period, points);
-  const aboveRows = await base()
-    .where((eb) => eb.or([eb('points', '>', points), eb.and([eb('points', '=', points), eb('member_id', '<', q.memberId)])]))
-    .orderBy('points')
-    .orderBy('member_id', 'desc')
-    .limit(q.around)
-    .execute();
-  const belowRows = await base()
-    .where((eb) => eb.or([eb('points', '<', points), eb.and([eb('points', '=', points), eb('member_id', '>', q.memberId)])]))
-    .orderBy('points', 'desc')
-    .orderBy('member_id')
-    .limit(q.around)
-    .execute();
+  // Neighbours come total by total, nearest first, from the small table of totals; each total's members are one
+  // index range. (One range with an OR, or a mixed-direction ORDER BY, would sort the whole board.)
+  const side = async (dir: 'above' | 'below') => {
+    const out: { member_id: number; points: number }[] = [];
+    const sameTotal = base().where('points', '=', points);
+    out.push(...(dir === 'above' ? await sameTotal.where('member_id', '<', q.memberId).orderBy('member_id', 'desc').limit(q.around).execute() : await sameTotal.where('member_id', '>', q.memberId).orderBy('member_id').limit(q.around).execute()));
+    if (out.length >= q.around) return out;
+    const totals = await db
+      .selectFrom('points_values')
+      .select('points')
+      .where('workspace_id', '=', ws)
+      .where('board', '=', q.board)
+      .where('period', '=', q.period)
+      .where('points', dir === 'above' ? '>' : '<', points)
+      .orderBy('points', dir === 'above' ? 'asc' : 'desc')
+      .limit(q.around - out.length)
+      .execute();
+    for (const t of totals) {
+      if (out.length >= q.around) break;
+      out.push(...(await base().where('points', '=', Number(t.points)).orderBy('member_id', dir === 'above' ? 'desc' : 'asc').limit(q.around - out.length).execute()));
+    }
+    return out;
+  };
+  const aboveRows = await side('above');
+  const belowRows = await side('below');
   // Neighbours' dense ranks follow from the distinct totals between them and the member.
   const above: RankedMember[] = [];
   let r = rank;

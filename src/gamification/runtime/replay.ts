@@ -8,6 +8,7 @@ import { withWriteTransaction, workspaceTimeZone, type RowStore } from '../../st
 import { MapState } from '../events.ts';
 import { activeConfigIn } from './config-store.ts';
 import { checkLevelsInMemory } from './level-check.ts';
+import { resetLeaderboards } from './leaderboards.ts';
 import { emptyOutputs, Engines } from './engines.ts';
 import { saveState } from './state-store.ts';
 import { writeOutputs } from './write-outputs.ts';
@@ -32,7 +33,9 @@ export async function replayGamification(rows: RowStore, ws: number, now: number
     const cfg = await activeConfigIn(trx, ws);
     const engines = new Engines(cfg.version, cfg.config, await workspaceTimeZone(trx, ws));
     for (const table of DERIVED) await trx.deleteFrom(table).where('workspace_id', '=', ws).execute();
-    const state = new MapState();
+    // The leaderboards start again from the new ledger (whose ids may repeat the deleted ones).
+    await resetLeaderboards(trx, ws);
+    const state = new MapState(undefined, { trackChanges: false });
     const report: ReplayReport = { version: cfg.version, events: 0, ledgerEntries: 0, badgeAwards: 0, levelChanges: 0, seconds: 0, evaluationSeconds: 0, eventsPerSecond: 0 };
     let evaluation = 0;
     for await (const page of logEventsInOrder(trx, rows.dialect, ws, { names: engines.eventNames(), pageSize: 10_000 })) {

@@ -42,7 +42,7 @@ export async function writeOutputs(
     trx,
     dialect,
     LEDGER,
-    out.ledger.map((e) => [ws, e.key, e.memberId, e.ruleId, categories.get(e.ruleId) ?? null, e.eventId, e.ts, e.day, e.points, e.requested, e.kind, e.capped, e.ref, version, now]),
+    out.ledger.map((e) => [ws, e.key, e.memberId, e.ruleId, e.category ?? categories.get(e.ruleId) ?? null, e.eventId, e.ts, e.day, e.points, e.requested, e.kind, e.capped, e.ref, version, now]),
   );
   await bulkInsert(trx, dialect, AWARDS, out.awards.map((a) => [ws, a.key, a.badgeId, a.memberId, a.awardedAt, a.day, a.subject, a.eventId, version]));
   if (out.levelChanges.length > 0) {

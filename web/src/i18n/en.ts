@@ -1,4 +1,5 @@
 /** English strings of the console; typed by the Chinese file so a missing or extra key does not compile. */
+import { incentivesEn } from './incentives.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -13,12 +14,18 @@ export const en: Messages = {
   },
   nav: {
     sectionMain: 'Operate',
+    sectionIncentives: 'Incentives',
     sectionComing: 'Coming soon',
     overview: 'Overview',
     members: 'Members',
     value: 'Members value',
     segments: 'Segments',
-    rewards: 'Rewards',
+    incentivesOverview: 'Incentives overview',
+    incentiveRules: 'Points rules',
+    incentiveCatalogue: 'Badges & levels',
+    leaderboards: 'Leaderboards',
+    payouts: 'Payouts',
+    rewards: 'Rewards store',
     listening: 'Listening',
     automations: 'Automations',
     experiments: 'Experiments',
@@ -31,7 +38,7 @@ export const en: Messages = {
     lead: 'This page is being built and will arrive in a later release.',
     plannedTitle: 'What it will cover',
     backToOverview: 'Back to overview',
-    rewards: 'Points, levels, badges and leaderboards.',
+    rewards: 'Redeem points for rewards: a catalogue of goods and coupons, stock and redemption orders.',
     listening: 'Sentiment analysis and topic discovery over community content.',
     automations: 'Actions that run when a member enters a segment, levels up, and more.',
     experiments: 'Experiments: assignment, exposure logging and result analysis.',
@@ -534,4 +541,5 @@ export const en: Messages = {
       predicted: '{{n}} events expected in the next 4 weeks',
     },
   },
+  incentives: incentivesEn,
 };

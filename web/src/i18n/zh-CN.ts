@@ -1,4 +1,6 @@
 /** Simplified Chinese strings of the console (the default language); `en.ts` must have exactly the same keys. */
+import { incentivesZhCN } from './incentives.zh-CN.ts';
+
 export const zhCN = {
   app: {
     name: '社运',
@@ -11,12 +13,18 @@ export const zhCN = {
   },
   nav: {
     sectionMain: '运营',
+    sectionIncentives: '激励',
     sectionComing: '即将推出',
     overview: '概览',
     members: '成员',
     value: '会员价值',
     segments: '分群',
-    rewards: '激励',
+    incentivesOverview: '激励概览',
+    incentiveRules: '积分规则',
+    incentiveCatalogue: '徽章与等级',
+    leaderboards: '排行榜',
+    payouts: '收益分成',
+    rewards: '积分商城',
     listening: '舆情洞察',
     automations: '自动化',
     experiments: '实验',
@@ -29,7 +37,7 @@ export const zhCN = {
     lead: '这个页面正在开发中，将在后续版本中提供。',
     plannedTitle: '计划包含',
     backToOverview: '返回概览',
-    rewards: '积分、等级、徽章与排行榜。',
+    rewards: '用积分兑换奖品：商品与优惠券目录、库存与兑换订单。',
     listening: '社区内容的情感分析与话题发现。',
     automations: '在成员进入分群、等级变化等事件发生时自动执行动作。',
     experiments: '分组实验：分配、曝光记录与效果分析。',
@@ -529,6 +537,7 @@ export const zhCN = {
       predicted: '未来 4 周预计 {{n}} 次活动',
     },
   },
+  incentives: incentivesZhCN,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -6,7 +6,7 @@
  * What the dump does not let us reproduce, so these rules do not try:
  * - the +100 association bonus (granted across sites, not in a site's dump);
  * - the voter's −1 for downvoting an answer, and the +2 of an approved suggested edit: public dumps hide voters and
- *   editors, so these events have no actor and award nothing (the rule is still here for sources that show them);
+ *   editors, so these events have no actor and award nothing (the rules are still here for sources that show them);
  * - reputation from posts deleted before the dump (their votes target `se-unknown-owner`) and from spam/offensive
  *   deletions (PostHistory), and undeletions. No reversal rule is set: a post_deleted reversal without the matching
  *   restore on post_undeleted would move balances further from Stack Exchange's, not closer.
@@ -54,6 +54,7 @@ export const stackExchangePoints: PointsRuleSet = pointsRuleSet.parse({
       when: { event: 'post_upvoted', where: [onQuestion, notWiki] },
       points: 10,
       to: 'target',
+      // A new version of the +5 rule from its date; marked retroactive, it would pay +10 for older votes too.
       effective: { from: '2019-11-13', replaces: 'question_upvoted_5' },
       ref: 'post_id',
     },
@@ -63,6 +64,15 @@ export const stackExchangePoints: PointsRuleSet = pointsRuleSet.parse({
       when: { event: 'post_downvoted', where: [{ path: 'post_type', op: 'in', value: ['question', 'answer'] }, notWiki] },
       points: -2,
       to: 'target',
+      ref: 'post_id',
+    },
+    {
+      id: 'downvoted_an_answer',
+      name: { en: 'Downvoted an answer', zh: '对回答投反对票' },
+      when: { event: 'post_downvoted', where: [onAnswer, notWiki] },
+      points: -1,
+      // The voter, when the source shows them (public dumps do not).
+      to: 'actor',
       ref: 'post_id',
     },
     {

@@ -1,11 +1,17 @@
-/** Left navigation: product mark, live pages, then the "coming" placeholders, and a link to the API docs. */
+/** Left navigation: product mark, the live pages, the incentives pages, the "coming" placeholders, and a link to the API docs. */
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { NAV_ITEMS, type NavItem } from '../../app/navItems.ts';
+import { NAV_ITEMS, NAV_SECTIONS, type NavItem } from '../../app/navItems.ts';
 import { Icon } from '../icons/Icon.tsx';
 
-function isActive(item: NavItem, location: string): boolean {
+function matches(item: NavItem, location: string): boolean {
   return item.path === '/' ? location === '/' : location === item.path || location.startsWith(`${item.path}/`);
+}
+
+/** The item for a location: the longest path that matches (`/incentives/rules` is not also `/incentives`). */
+function isActive(item: NavItem, location: string): boolean {
+  if (!matches(item, location)) return false;
+  return !NAV_ITEMS.some((other) => other.path.length > item.path.length && matches(other, location));
 }
 
 function NavLink({ item, location }: { item: NavItem; location: string }) {
@@ -28,8 +34,6 @@ function NavLink({ item, location }: { item: NavItem; location: string }) {
 export function Sidebar() {
   const { t } = useTranslation();
   const [location] = useLocation();
-  const live = NAV_ITEMS.filter((i) => !i.coming);
-  const coming = NAV_ITEMS.filter((i) => i.coming);
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -40,13 +44,13 @@ export function Sidebar() {
         </div>
       </div>
       <nav className="nav" aria-label={t('nav.sectionMain')}>
-        <div className="nav__section">{t('nav.sectionMain')}</div>
-        {live.map((item) => (
-          <NavLink key={item.path} item={item} location={location} />
-        ))}
-        <div className="nav__section">{t('nav.sectionComing')}</div>
-        {coming.map((item) => (
-          <NavLink key={item.path} item={item} location={location} />
+        {NAV_SECTIONS.map(({ section, label }) => (
+          <div key={section} className="nav__group" data-testid={`nav-section-${section}`}>
+            <div className="nav__section">{t(`nav.${label}`)}</div>
+            {NAV_ITEMS.filter((i) => i.section === section).map((item) => (
+              <NavLink key={item.path} item={item} location={location} />
+            ))}
+          </div>
         ))}
       </nav>
       <a className="sidebar__docs" href="/docs" target="_blank" rel="noreferrer">

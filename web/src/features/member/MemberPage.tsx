@@ -1,4 +1,4 @@
-/** One member: profile header, three-degree model, identities, timeline, traits, event counts and merge history. */
+/** One member: profile header, three-degree model, incentives, identities, timeline, traits, event counts and merge history. */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Icon } from '../../components/icons/Icon.tsx';
@@ -6,6 +6,7 @@ import { ErrorState } from '../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../components/ui/LoadingState.tsx';
 import { useMemberQuery } from '../../hooks/useMemberQuery.ts';
 import { useWorkspace } from '../../hooks/useWorkspace.ts';
+import { MemberIncentivesCard } from '../incentives/MemberIncentivesCard.tsx';
 import { EventCountsCard } from './EventCountsCard.tsx';
 import { IdentitiesCard } from './IdentitiesCard.tsx';
 import { MergeHistoryCard } from './MergeHistoryCard.tsx';
@@ -38,6 +39,7 @@ export function MemberPage({ id }: { id: string }) {
           )}
           <ProfileHeader profile={profile} timeZone={timeZone} />
           <ThreeDegreeCard memberId={profile.id} />
+          <MemberIncentivesCard memberId={profile.id} timeZone={timeZone} />
           <div className="grid grid--member">
             <div className="stack">
               <IdentitiesCard identities={profile.identities} timeZone={timeZone} />
