@@ -87,6 +87,11 @@ describe('incentives API', () => {
     expect(r.body.above.map((x: { member: string }) => x.member)).toEqual(rows.slice(2, 4).map((x) => x.member));
     const m = await api('GET', `/v1/gamification/members/${fifth.member}`);
     expect(m.body.rank.rank).toBe(fifth.rank);
+    // Progress towards the next level: the points requirement reads the balance the ledger gives.
+    expect(m.body.progress.level).not.toBeNull();
+    const pts = m.body.progress.requirements.find((r: { requirement: string }) => r.requirement === 'points');
+    expect(pts).toMatchObject({ value: m.body.points });
+    expect(pts.met).toBe(pts.value >= pts.needed);
   });
 
   it('splits a revenue pool by points with largest remainder: the amounts add up to the pool', async () => {

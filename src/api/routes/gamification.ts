@@ -291,7 +291,7 @@ export function gamificationRoutes() {
     const ws = auth.workspace.id;
     const id = await resolveMember(s.rows.db, ws, c.req.valid('param').member, c.req.valid('query').platform ?? auth.platform);
     const m = await memberIncentives(s.rows, ws, id, s.clock.nowMicros());
-    return c.json({ member: memberPublicId(id), points: m.points, level: m.level, badges: m.badges, rank: m.rank }, 200);
+    return c.json({ member: memberPublicId(id), points: m.points, level: m.level, progress: m.progress, badges: m.badges, rank: m.rank }, 200);
   });
   app.openapi(ledger, async (c) => {
     const s = c.get('sheyun');

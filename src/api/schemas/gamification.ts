@@ -32,6 +32,12 @@ export const memberIncentivesSchema = z
     member: z.string(),
     points: z.number().int(),
     level: z.object({ id: z.string().nullable(), since: z.number().nullable(), privileges: z.array(z.string()) }),
+    progress: z
+      .object({
+        level: z.string().nullable().openapi({ description: 'the next level (the top level itself when already there)' }),
+        requirements: z.array(z.object({ requirement: z.string(), value: z.number(), needed: z.number(), met: z.boolean() })),
+      })
+      .openapi({ description: 'what the next level needs, requirement by requirement' }),
     badges: z.array(badgeAwardSchema),
     rank: z.object({ rank: z.number().int(), points: z.number().int(), members: z.number().int() }).nullable(),
   })

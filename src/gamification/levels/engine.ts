@@ -101,7 +101,12 @@ export class LevelEngine {
       // it is `set` again, so the storage layer writes it back.
       const s = prev ?? emptyMemberState(e.ts, day);
       const counted = countEvent(this.plan, s, e, id, day);
-      const change = this.place(id, s, Math.max(e.ts, s.t), community, balanceOf(id));
+      const t = Math.max(e.ts, s.t);
+      const balance = balanceOf(id);
+      // Placement reads the counters, the balance and the day (community counts too, when the ladder has them): when
+      // none of them changed since the last placement, it would decide the same, so it is skipped.
+      if (prev && !counted && !this.communityKey && s.pb === balance && s.pd === Math.max(localDayNumber(t, this.timeZone), s.day)) continue;
+      const change = this.place(id, s, t, community, balance);
       if (change) changes.push(change);
       if (prev || counted || change) state.set(key, s);
     }
@@ -158,6 +163,8 @@ export class LevelEngine {
   /** Places the member at time `t` (mutates `s`, a copy) and returns the change, if any. */
   private place(memberId: number, s: MemberLevelState, t: number, community: CommunityState | undefined, balance: number): LevelChange | null {
     const asOf = Math.max(localDayNumber(t, this.timeZone), s.day);
+    s.pd = asOf;
+    s.pb = balance;
     const current = this.currentIndex(s);
     const p = place({
       ladder: this.ladder,

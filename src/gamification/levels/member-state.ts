@@ -15,7 +15,10 @@ export interface MemberLevelState {
   since: number | null;
   /** The member's clock (UTC µs): the time of the latest level change (or first event); no evaluation is dated before it. */
   t: number;
-  /** The local day number of index 0 of every ring. */
+  /** The local day and the balance of the last placement (placement is skipped while neither nor any counter changed). */
+  pd?: number;
+  pb?: number;
+  /** The newest local day counted (the rings' head). */
   day: number;
   daily: Record<string, number[]>;
   total: Record<string, number>;

@@ -69,6 +69,13 @@ export class Engines {
   apply(e: GamificationEvent, state: EngineState, out: Outputs): void {
     for (const entry of this.points.apply(e, state)) out.ledger.push(entry);
     for (const award of this.badges.apply(e, state)) out.awards.push(award);
-    if (this.levels) for (const change of this.levels.apply(e, state, (id) => memberBalance(state, id))) out.levelChanges.push(change);
+    if (this.levels) {
+      this.balanceState = state;
+      for (const change of this.levels.apply(e, state, this.balanceOf)) out.levelChanges.push(change);
+    }
   }
+
+  // One function for every event (a closure per event was measurable in replay).
+  private balanceState: EngineState | null = null;
+  private readonly balanceOf = (id: number): number => memberBalance(this.balanceState!, id);
 }

@@ -7,6 +7,10 @@ import { identityHolder, liveMemberId } from '../../members/index.ts';
 import type { RowStore, Tx } from '../../store/index.ts';
 import type { GamificationConfig } from '../config.ts';
 import { activeConfig } from './config-store.ts';
+import { memberBalance as pointsBalance } from '../points/engine.ts';
+import { memberKey } from '../points/state.ts';
+import { EngineCache } from './service.ts';
+import { loadState } from './state-store.ts';
 import { catchUpLeaderboards, memberRank } from './leaderboards.ts';
 import { memberBadges, memberBalance, memberLevelRow, type AwardView } from './queries.ts';
 
@@ -31,6 +35,8 @@ export interface MemberIncentives {
   memberId: number;
   points: number;
   level: { id: string | null; since: number | null; privileges: string[] };
+  /** What the next level needs, requirement by requirement (empty without a ladder; the top level's own when at the top). */
+  progress: { level: string | null; requirements: { requirement: string; value: number; needed: number; met: boolean }[] };
   badges: AwardView[];
   rank: { rank: number; points: number; members: number } | null;
 }
@@ -48,7 +54,20 @@ export async function memberIncentives(rows: RowStore, ws: number, memberId: num
     memberId,
     points: balance.points,
     level: { id: level.level, since: level.since, privileges: privilegesOf(config?.config ?? null, level.level) },
+    progress: await levelProgress(rows, ws, memberId, now, level.level),
     badges,
     rank: rank ? { rank: rank.member.rank, points: rank.member.points, members: rank.members } : null,
   };
+}
+
+/** The next level and how far the member is from each of its requirements, from the level engine's stored state. */
+async function levelProgress(rows: RowStore, ws: number, memberId: number, now: number, current: string | null): Promise<MemberIncentives['progress']> {
+  const engines = await new EngineCache().forWorkspace(rows.db, ws);
+  const levels = engines?.levels;
+  if (!levels) return { level: null, requirements: [] };
+  const state = await loadState(rows.db, rows.dialect, ws, [...levels.memberStateKeys(memberId), memberKey(memberId)]);
+  const ladder = levels.ladder.levels;
+  const at = current === null ? -1 : ladder.findIndex((l) => l.id === current);
+  const next = ladder[Math.min(at + 1, ladder.length - 1)]!;
+  return { level: next.id, requirements: levels.progress(memberId, now, state, pointsBalance(state, memberId)) };
 }
