@@ -99,10 +99,13 @@ async function leaderboardReads(members: number): Promise<BenchResult[]> {
   }
 }
 
+/** BENCH_GAMIFICATION=boards,replay,ingest (default: all three). */
 export async function gamification(seconds: number, members: number): Promise<BenchResult[]> {
+  const parts = new Set((process.env['BENCH_GAMIFICATION'] ?? 'boards,replay,ingest').split(','));
   const out: BenchResult[] = [];
-  out.push(...(await leaderboardReads(members)));
-  out.push(await replaySpeed(Number(process.env['BENCH_REPLAY_MEMBERS'] ?? 100_000)));
+  if (parts.has('boards')) out.push(...(await leaderboardReads(members)));
+  if (parts.has('replay')) out.push(await replaySpeed(Number(process.env['BENCH_REPLAY_MEMBERS'] ?? 100_000)));
+  if (!parts.has('ingest')) return out;
   const plain = await httpIngest(seconds);
   const withPreset = await httpIngest(seconds, { preset: 'creator-zh' });
   const base = Number(plain[0]!.details['rate']);

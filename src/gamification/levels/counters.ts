@@ -68,9 +68,25 @@ const sigs = new WeakMap<LevelRequirement, string | undefined>();
 /** The signature of the counter a requirement reads (cached per requirement object: measured on every event). */
 export function counterSig(r: LevelRequirement): string | undefined {
   if (sigs.has(r)) return sigs.get(r);
-  const sig = buildSig(r);
+  const full = buildSig(r);
+  // Stored in every member's state, so short: a hash of the full signature (a ladder whose counters collide is
+  // refused by planCounters).
+  const sig = full === undefined ? undefined : shortSig(full);
   sigs.set(r, sig);
+  fullSigs.set(r, full);
   return sig;
+}
+
+const fullSigs = new WeakMap<LevelRequirement, string | undefined>();
+
+/** FNV-1a (32 bits) of the signature, base 36: the same counter has the same short key in every version of a ladder. */
+function shortSig(full: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < full.length; i++) {
+    h ^= full.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
 }
 
 function buildSig(r: LevelRequirement): string | undefined {
@@ -93,11 +109,16 @@ export function planCounters(ladder: LevelLadder): CounterPlan {
   const member = new Map<string, MemberCounter>();
   const community = new Map<string, CommunityCounter>();
   const names = new Set<string>();
+  const fullOf = new Map<string, string>();
   for (const level of ladder.levels) {
     for (const r of level.requirements) {
       if (r.kind === 'points') continue;
       for (const n of r.events) names.add(n);
       const sig = counterSig(r)!;
+      const full = fullSigs.get(r)!;
+      const seen = fullOf.get(sig);
+      if (seen !== undefined && seen !== full) throw new Error(`level counters ${seen} and ${full} share the key ${sig}: rename an event`);
+      fullOf.set(sig, full);
       const sel: Selection = { events: new Set(r.events), role: r.role, othersOnly: r.othersOnly };
       const existing = member.get(sig);
       if (r.kind === 'distinct') {

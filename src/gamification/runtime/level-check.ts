@@ -31,9 +31,10 @@ export function checkLevelsInMemory(engines: Engines, state: MapState, now: numb
 /** The daily check on the stored state, in the caller's write transaction. Returns how many levels changed. */
 export async function checkLevelsStored(trx: Tx, dialect: RowDialect, ws: number, engines: Engines, now: number): Promise<number> {
   if (!engines.levels) return 0;
-  const prefix = engines.levels.memberKey(0).slice(0, -1);
-  const rows = await trx.selectFrom('gamification_state').select('key').where('workspace_id', '=', ws).where('key', '>=', prefix).where('key', '<', prefix + '\uffff').execute();
-  const members = levelMembers(engines, rows.map((r) => r.key));
+  // The members placed on a level (with a ladder whose first level has no requirements, every member with activity).
+  // A member below the first level can only rise through an event of theirs, which places them anyway.
+  const rows = await trx.selectFrom('member_levels').select('member_id').where('workspace_id', '=', ws).where('level', 'is not', null).orderBy('member_id').execute();
+  const members = rows.map((r) => Number(r.member_id));
   let changed = 0;
   for (let i = 0; i < members.length; i += 5000) {
     const part = members.slice(i, i + 5000);

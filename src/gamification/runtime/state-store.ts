@@ -1,4 +1,10 @@
-/** The engines' state in the row store: loaded by key for a batch, written back for the keys that changed. */
+/**
+ * The engines' state in the row store: loaded by key for a batch, written back for the keys that changed.
+ *
+ * A member's state in each engine (`points:m:<id>`, `badges:m:<id>`, `lvl:<ladder>:m:<id>`) is stored together in one
+ * row `m:<id>` holding `{ points, badges, lvl:<ladder> }`: a batch touches most members in all three engines, and one
+ * row instead of three is most of what ingest pays for incentives. Other keys (items, facts) are rows of their own.
+ */
 import { bulkInsert, cachedQuery, placeholderList, type BulkStatement, type RowDialect, type Tx } from '../../store/index.ts';
 import { MapState } from '../events.ts';
 
@@ -9,15 +15,29 @@ const STATE: BulkStatement = {
   suffix: 'ON CONFLICT (workspace_id, key) DO UPDATE SET value = excluded.value',
 };
 
-/** The text each key had when loaded, so unchanged values are not written back. */
-const loadedText = new WeakMap<MapState, Map<string, string>>();
+const MEMBER_KEY = /^(points|badges|lvl:[a-z0-9][a-z0-9_-]*):m:(\d+)$/;
+
+/** The row an engine key lives in, and its field there (null: the key is a row of its own). */
+function placeOf(key: string): { row: string; field: string | null } {
+  const m = MEMBER_KEY.exec(key);
+  return m ? { row: `m:${m[2]}`, field: m[1]! } : { row: key, field: null };
+}
+
+const keyOf = (row: string, field: string) => `${field}:${row}`;
+
+/** What was loaded: each row's text (unchanged rows are not written back) and a member row's fields. */
+interface Loaded {
+  texts: Map<string, string>;
+  fields: Map<string, Set<string>>;
+}
+const loadedOf = new WeakMap<MapState, Loaded>();
 
 export async function loadState(trx: Tx, dialect: RowDialect, ws: number, keys: Iterable<string>): Promise<MapState> {
-  const wanted = [...new Set(keys)];
+  const rowKeys = [...new Set(Array.from(keys, (k) => placeOf(k).row))];
   const values = new Map<string, unknown>();
-  const texts = new Map<string, string>();
-  for (let i = 0; i < wanted.length; i += 500) {
-    const part = wanted.slice(i, i + 500);
+  const loaded: Loaded = { texts: new Map(), fields: new Map() };
+  for (let i = 0; i < rowKeys.length; i += 500) {
+    const part = rowKeys.slice(i, i + 500);
     const rows = await cachedQuery<{ key: string; value: string }>(
       trx,
       `${dialect}|gamification_state_load|${part.length}`,
@@ -25,27 +45,61 @@ export async function loadState(trx: Tx, dialect: RowDialect, ws: number, keys: 
       [ws, ...part],
     );
     for (const r of rows) {
-      values.set(r.key, JSON.parse(r.value));
-      texts.set(r.key, r.value);
+      loaded.texts.set(r.key, r.value);
+      const value = JSON.parse(r.value) as unknown;
+      if (r.key.startsWith('m:')) {
+        const fields = new Set<string>();
+        for (const [field, v] of Object.entries(value as Record<string, unknown>)) {
+          values.set(keyOf(r.key, field), v);
+          fields.add(field);
+        }
+        loaded.fields.set(r.key, fields);
+      } else values.set(r.key, value);
     }
   }
   const state = new MapState(values);
-  loadedText.set(state, texts);
+  loadedOf.set(state, loaded);
   return state;
 }
 
 /**
- * Writes back the keys that were set (or `only` these), except those whose value is the same text as when loaded:
- * engines set a member's state whenever they might have changed it, and most rows a batch touches stay the same.
+ * Writes back the rows of the keys that were set (or of `only` these keys), except rows whose text is the same as
+ * when loaded: engines set a member's state whenever they might have changed it.
  */
 export async function saveState(trx: Tx, dialect: RowDialect, ws: number, state: MapState, only?: Iterable<string>): Promise<void> {
-  const keys = only ? [...only] : [...state.changed];
-  const texts = loadedText.get(state);
-  const rows: unknown[][] = [];
-  for (const k of keys) {
-    const text = JSON.stringify(state.values.get(k) ?? null);
-    if (texts?.get(k) !== text) rows.push([ws, k, text]);
+  const loaded = loadedOf.get(state);
+  // Row → the fields to write (a member row is written whole: every field it had, and every field set now).
+  const rows = new Map<string, Set<string> | null>();
+  for (const k of only ?? state.changed) {
+    const { row, field } = placeOf(k);
+    if (field === null) {
+      rows.set(row, null);
+      continue;
+    }
+    let fields = rows.get(row);
+    if (!fields) rows.set(row, (fields = new Set(loaded?.fields.get(row) ?? [])));
+    fields.add(field);
   }
-  await bulkInsert(trx, dialect, STATE, rows);
+  const out: unknown[][] = [];
+  for (const [row, fields] of rows) {
+    let text: string;
+    if (fields === null) text = JSON.stringify(state.values.get(row) ?? null);
+    else {
+      const obj: Record<string, unknown> = {};
+      for (const f of [...fields].sort()) {
+        const v = state.values.get(keyOf(row, f));
+        if (v !== undefined && v !== null) obj[f] = v;
+      }
+      text = JSON.stringify(obj);
+    }
+    if (loaded?.texts.get(row) !== text) out.push([ws, row, text]);
+  }
+  await bulkInsert(trx, dialect, STATE, out);
   state.changed.clear();
+}
+
+/** Members with a stored state in one engine's field (`lvl:<ladder>` …), for jobs that visit them all. */
+export function memberRowField(key: string): { memberId: number; field: string } | null {
+  const m = MEMBER_KEY.exec(key);
+  return m ? { memberId: Number(m[2]), field: m[1]! } : null;
 }
