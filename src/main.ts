@@ -67,13 +67,14 @@ export async function openSheyun(config: Config, opts: OpenOptions): Promise<She
       })
     : undefined;
   const workspaces = workspaceStore(rows.db, () => clock.nowMicros());
+  const events = new DomainEvents();
   const ingest: IngestDeps = {
     store: rows,
     clock,
     futureToleranceHours: config.futureToleranceHours,
     committer: new GroupCommitter(rows),
     // Points, badges and levels are exact and immediate: they are written in the ingest transaction.
-    hooks: [gamificationHook(rows.dialect, new EngineCache())],
+    hooks: [gamificationHook(rows.dialect, new EngineCache(), events)],
     onCommitted: () => columnizer?.notify(),
   };
   return {
@@ -85,7 +86,7 @@ export async function openSheyun(config: Config, opts: OpenOptions): Promise<She
     columnizer,
     workspaces,
     ingest,
-    events: new DomainEvents(),
+    events,
     defaultWorkspace: () => workspaces.ensure(config.workspace, config.timeZone),
     async close() {
       await columnizer?.stop();

@@ -8,6 +8,10 @@ import { EventEmitter } from 'node:events';
 export interface DomainEventMap {
   /** A scoring run finished: its tier and segment changes can be read with GET /v1/scoring/changes?run=…. */
   'scoring.completed': { workspaceId: number; runId: number; asOf: number; members: number; tierChanges: number; segmentChanges: number };
+  /** A member reached or lost a level as events arrived (not during a replay, which recomputes rather than happens). */
+  'gamification.level_changed': { workspaceId: number; memberId: number; from: string | null; to: string | null; direction: 'up' | 'down'; at: number };
+  /** A member earned a badge as events arrived (not during a replay). */
+  'gamification.badge_awarded': { workspaceId: number; memberId: number; badgeId: string; subject: string | null; awardedAt: number };
 }
 
 export type DomainEventName = keyof DomainEventMap;

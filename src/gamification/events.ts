@@ -54,3 +54,20 @@ export class MapState implements EngineState {
     if (this.track) this.changed.add(key);
   }
 }
+
+/**
+ * `<prefix>:m:<member id>` state keys, kept once per member: a key built per event is a new string, hashed again on
+ * every Map lookup, and replay looks up a few per event.
+ */
+export function memberKeys(prefix: string): (memberId: number) => string {
+  const keys = new Map<number, string>();
+  return (memberId) => {
+    let k = keys.get(memberId);
+    if (k === undefined) {
+      if (keys.size >= 1_000_000) keys.clear();
+      k = `${prefix}:m:${memberId}`;
+      keys.set(memberId, k);
+    }
+    return k;
+  };
+}

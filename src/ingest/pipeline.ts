@@ -13,8 +13,11 @@ import { validateMessage } from './validate.ts';
 import { writeEvents, type StoredEvent } from './write-events.ts';
 import type { GroupCommitter } from './group-commit.ts';
 
-/** Derived state that must be exact and immediate (points, levels, …) updates in the ingest transaction. */
-export type IngestHook = (trx: Tx, ctx: { workspaceId: number; now: number }, events: readonly StoredEvent[]) => Promise<void>;
+/**
+ * Derived state that must be exact and immediate (points, levels, …) updates in the ingest transaction. A hook may
+ * return a function to run once the transaction has committed (to announce what it wrote: never before it is durable).
+ */
+export type IngestHook = (trx: Tx, ctx: { workspaceId: number; now: number }, events: readonly StoredEvent[]) => Promise<void | (() => void)>;
 
 export interface IngestDeps {
   store: RowStore;
@@ -73,13 +76,18 @@ export async function ingestMessages(deps: IngestDeps, target: IngestTarget, raw
   const inTransaction = <T>(work: (trx: Tx) => Promise<T>) => (deps.committer ? deps.committer.run(work) : withWriteTransaction(deps.store, work));
   const result = await inTransaction(async (trx) => {
     const fresh = await dropStored(trx, deps.store.dialect, target.workspaceId, events);
-    if (fresh.length === 0) return { fresh, stored: [] as StoredEvent[], warnings: [] as ResolutionWarning[] };
+    if (fresh.length === 0) return { fresh, stored: [] as StoredEvent[], warnings: [] as ResolutionWarning[], afterCommit: [] as (() => void)[] };
     const ctx = { workspaceId: target.workspaceId, dialect: deps.store.dialect, now };
     const resolved = await resolveBatch(trx, ctx, fresh);
     const stored = await writeEvents(trx, ctx, fresh, resolved.resolutions);
-    for (const hook of deps.hooks ?? []) await hook(trx, ctx, stored);
-    return { fresh, stored, warnings: resolved.warnings };
+    const afterCommit: (() => void)[] = [];
+    for (const hook of deps.hooks ?? []) {
+      const after = await hook(trx, ctx, stored);
+      if (after) afterCommit.push(after);
+    }
+    return { fresh, stored, warnings: resolved.warnings, afterCommit };
   });
+  for (const after of result.afterCommit ?? []) after();
   duplicates += events.length - result.fresh.length;
   if (result.stored.length > 0) deps.onCommitted?.(result.stored.length);
   return {

@@ -89,4 +89,28 @@ describe('gamification runtime', () => {
       for (const n of [...r!.above, ...r!.below]) expect(n.rank).toBe(denseRank(sums.get(n.memberId)!));
     }
   });
+
+  it('announces badges and level changes once the ingest transaction has committed, not during a replay', async () => {
+    const badges: { memberId: number; badgeId: string }[] = [];
+    const levels: { memberId: number; to: string | null }[] = [];
+    const offBadge = s.events.on('gamification.badge_awarded', (e) => badges.push(e));
+    const offLevel = s.events.on('gamification.level_changed', (e) => levels.push(e));
+    try {
+      const r = await ingestMessages(s.ingest, { workspaceId: ws, defaultPlatform: 'app' }, [
+        { type: 'track', userId: 'announce-me', event: 'post_created', messageId: 'announce-1', timestamp: '2026-10-31T10:00:00Z', properties: { post_id: 'p-announce', category: 'tech' } },
+      ]);
+      expect(r.accepted).toBe(1);
+      const member = (await s.rows.db.selectFrom('points_ledger').select('member_id').where('event_id', '=', 'announce-1').executeTakeFirstOrThrow()).member_id;
+      expect(badges).toEqual([expect.objectContaining({ memberId: Number(member), badgeId: 'first-post' })]);
+      expect(levels).toEqual([expect.objectContaining({ memberId: Number(member), to: 'newcomer' })]);
+      badges.length = 0;
+      levels.length = 0;
+      await replayGamification(s.rows, ws, s.clock.nowMicros());
+      expect(badges).toEqual([]);
+      expect(levels).toEqual([]);
+    } finally {
+      offBadge();
+      offLevel();
+    }
+  });
 });

@@ -3,6 +3,7 @@
  * plain JSON with short field names because there is one row per member and per post. Keys start with `badges:` so
  * they never meet the points or levels engines' keys.
  */
+import { memberKeys } from '../events.ts';
 
 /** Per member: what single-grant badges they hold and the running counters of their count and streak criteria. */
 export interface MemberRecord {
@@ -40,7 +41,7 @@ export interface ItemRecord {
   a?: string[];
 }
 
-export const memberKey = (memberId: number): string => `badges:m:${memberId}`;
+export const memberKey: (memberId: number) => string = memberKeys('badges');
 
 export const itemKey = (keyProperty: string, id: string): string => `badges:i:${keyProperty}:${id}`;
 

@@ -3,7 +3,7 @@
  * the same store). Plain JSON with short field names: there is one row per member, per awarded thing of a reversible
  * rule, and per remembered fact, and replay keeps them all in memory.
  */
-import type { EngineState } from '../events.ts';
+import { memberKeys, type EngineState } from '../events.ts';
 
 /** Per-rule running totals of one member: [day, points that day, week start, points that week, points ever]. */
 export type RuleTotals = [number, number, number, number, number];
@@ -25,7 +25,7 @@ export interface MemberPoints {
  */
 export type AppliedByRule = Record<string, number>;
 
-export const memberKey = (memberId: number): string => `points:m:${memberId}`;
+export const memberKey: (memberId: number) => string = memberKeys('points');
 
 /** The thing a reversible award was for: its ref property and value, per recipient. */
 export const appliedKey = (memberId: number, refPath: string, value: string): string => `points:a:${memberId}:${refPath}:${value}`;

@@ -3,6 +3,7 @@
  * the engines of each workspace's configuration in force (rebuilt when a new version is saved, also by another
  * process: the hook checks the version on every batch, one indexed read).
  */
+import type { DomainEvents } from '../../core/index.ts';
 import type { IngestHook } from '../../ingest/index.ts';
 import { workspaceTimeZone, type RowDialect, type Tx } from '../../store/index.ts';
 import { gamificationConfig } from '../config.ts';
@@ -45,10 +46,17 @@ export async function applyBatch(trx: Tx, dialect: RowDialect, engines: Engines,
   return out;
 }
 
-export function gamificationHook(dialect: RowDialect, cache: EngineCache): IngestHook {
-  return async (trx, ctx, events) => {
+/** The ingest hook; level changes and badges are announced on `events` once the transaction has committed. */
+export function gamificationHook(dialect: RowDialect, cache: EngineCache, events?: DomainEvents): IngestHook {
+  return async (trx, ctx, batch) => {
     const engines = await cache.forWorkspace(trx, ctx.workspaceId);
     if (!engines) return;
-    await applyBatch(trx, dialect, engines, ctx.workspaceId, events, ctx.now);
+    const out = await applyBatch(trx, dialect, engines, ctx.workspaceId, batch, ctx.now);
+    if (!events || (out.awards.length === 0 && out.levelChanges.length === 0)) return;
+    const workspaceId = ctx.workspaceId;
+    return () => {
+      for (const a of out.awards) events.emit('gamification.badge_awarded', { workspaceId, memberId: a.memberId, badgeId: a.badgeId, subject: a.subject, awardedAt: a.awardedAt });
+      for (const c of out.levelChanges) events.emit('gamification.level_changed', { workspaceId, memberId: c.memberId, from: c.from, to: c.to, direction: c.direction, at: c.at });
+    };
   };
 }
