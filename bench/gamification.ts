@@ -55,6 +55,10 @@ async function leaderboardReads(members: number): Promise<BenchResult[]> {
           }
         }
         await bulkInsert(trx, s.rows.dialect, st, rows);
+        // Boards rank identified members: each gets a user id.
+        const ids: unknown[][] = [];
+        for (let m = from; m < Math.min(members + 1, from + 50_000); m++) ids.push([ws, m, 'app', 'user_id', `u${m}`, 0, 0]);
+        await bulkInsert(trx, s.rows.dialect, { name: 'bench_identities', table: 'identities', columns: ['workspace_id', 'member_id', 'platform', 'kind', 'value', 'verified', 'created_at'] }, ids);
       });
     }
     const built = (performance.now() - t0) / 1000;

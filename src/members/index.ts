@@ -11,7 +11,7 @@ export { mergeStoredMembers, splitIdentity, recomputeCounters } from './merge-wr
 export { displayNameFrom } from './traits.ts';
 export { mergeMembers, unmergeIdentity, type IdentityRef } from './operations.ts';
 export { replayIdentities, type ReplayReport } from './replay.ts';
-export { liveMemberId, identityHolder, externalIds } from './lookup.ts';
+export { liveMemberId, identityHolder, externalIds, identifiedMembers } from './lookup.ts';
 export { getMemberProfile, searchMembers, memberTimeline, type MemberSummaryView } from './profile.ts';
 export { memberCounts, remapsAfter, lastRemapId, type MemberRemap } from './counts.ts';
 export { memberTraitsById, traitsChangedSince, memberNames } from './traits.ts';

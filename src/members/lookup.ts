@@ -49,3 +49,20 @@ export async function externalIds(trx: Tx, ws: number): Promise<Map<number, { pl
   }
   return out;
 }
+
+/** Which of these members have a user id on some platform (the others are anonymous visitors or synthetic members). */
+export async function identifiedMembers(trx: Tx, ws: number, ids: readonly number[]): Promise<Set<number>> {
+  const out = new Set<number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await trx
+      .selectFrom('identities')
+      .select('member_id')
+      .distinct()
+      .where('workspace_id', '=', ws)
+      .where('kind', '=', 'user_id')
+      .where('member_id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.add(Number(r.member_id));
+  }
+  return out;
+}

@@ -105,6 +105,16 @@ describe('gamification runtime', () => {
       expect(levels).toEqual([expect.objectContaining({ memberId: Number(member), to: 'newcomer' })]);
       badges.length = 0;
       levels.length = 0;
+      // An anonymous visitor earns points too, but only identified members are ranked.
+      await ingestMessages(s.ingest, { workspaceId: ws, defaultPlatform: 'app' }, [
+        { type: 'track', anonymousId: 'visitor-1', event: 'post_created', messageId: 'anon-1', timestamp: '2026-10-31T11:00:00Z', properties: { post_id: 'p-anon', category: 'tech' } },
+      ]);
+      const visitor = Number((await s.rows.db.selectFrom('points_ledger').select('member_id').where('event_id', '=', 'anon-1').executeTakeFirstOrThrow()).member_id);
+      await catchUpLeaderboards(s.rows, ws, s.clock.nowMicros());
+      expect(await memberRank(s.rows.db, ws, { board: 'all', period: 'all', memberId: visitor, around: 0 })).toBeNull();
+      expect(await memberRank(s.rows.db, ws, { board: 'all', period: 'all', memberId: Number(member), around: 0 })).not.toBeNull();
+      badges.length = 0;
+      levels.length = 0;
       await replayGamification(s.rows, ws, s.clock.nowMicros());
       expect(badges).toEqual([]);
       expect(levels).toEqual([]);

@@ -3,11 +3,12 @@
  * 'day:…', 'week:<Monday>', 'month:YYYY-MM', in the ledger's day — the rule set's time zone), kept from the ledger
  * by following its ids with a watermark. Beside the totals, how many members hold each total, so that a member's
  * dense rank is one count over the distinct totals above theirs instead of a scan over every member below the top.
- * Ingest only appends to the ledger; the totals catch up in batches (every second in the server, and before every
- * leaderboard read, so a reader always sees the ledger as committed).
+ * Only identified members (with a user id) are ranked. Ingest only appends to the ledger; the totals catch up in
+ * batches (every second in the server, and before every leaderboard read, so a reader sees the ledger as committed).
  */
 import { CompiledQuery } from 'kysely';
 import { bulkInsert, placeholderList, readSetting, withWriteTransaction, writeSetting, type BulkStatement, type RowDialect, type RowStore, type Tx } from '../../store/index.ts';
+import { identifiedMembers } from '../../members/index.ts';
 import { dayNumber, dayString, weekStart } from '../day.ts';
 
 const WATERMARK = 'gamification.leaderboard_watermark';
@@ -77,6 +78,9 @@ async function applyPage(trx: Tx, dialect: RowDialect, ws: number, now: number):
     .limit(PAGE)
     .execute();
   if (entries.length === 0) return 0;
+  // Boards rank identified members: members with only anonymous ids (visitors, an importer's synthetic members such
+  // as Stack Exchange's deleted users) keep their ledger but are not ranked.
+  const ranked = await identifiedMembers(trx, ws, [...new Set(entries.map((e) => Number(e.member_id)))]);
   // board → period → member → delta
   const deltas = new Map<string, Map<number, number>>();
   const add = (board: string, period: string, member: number, points: number) => {
@@ -89,6 +93,7 @@ async function applyPage(trx: Tx, dialect: RowDialect, ws: number, now: number):
     const points = Number(e.points);
     if (points === 0) continue;
     const member = Number(e.member_id);
+    if (!ranked.has(member)) continue;
     const boards = e.category ? ['all', `category:${e.category}`] : ['all'];
     for (const board of boards) for (const kind of PERIOD_KINDS) add(board, periodKey(kind, e.day), member, points);
   }
