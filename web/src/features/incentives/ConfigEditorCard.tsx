@@ -10,7 +10,7 @@ import { Card } from '../../components/ui/Card.tsx';
 import { HelpTip } from '../../components/ui/HelpTip.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import type { DefinitionParse } from '../segments/definitionText.ts';
-import { TextField } from '../segments/TextField.tsx';
+import { TextField } from '../../components/ui/TextField.tsx';
 import { ConfigServerError } from './ConfigServerError.tsx';
 import { JsonProblem } from './JsonProblem.tsx';
 import { isObject } from './model/configView.ts';

@@ -12,7 +12,7 @@ import { HelpTip } from '../../components/ui/HelpTip.tsx';
 import { todayIn } from '../../i18n/format.ts';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { messageWithoutField } from '../segments/FormError.tsx';
-import { FormField } from './FormField.tsx';
+import { TextField } from '../../components/ui/TextField.tsx';
 import type { PayoutRequest } from './hooks/types.ts';
 import { yuanToFen } from './model/money.ts';
 import { fieldOfServerPath, payoutRequest, type PayoutField, type PayoutFields, type PayoutProblem } from './model/payoutForm.ts';
@@ -56,11 +56,11 @@ export function PayoutForm(props: { categories: readonly string[]; timeZone: str
     <Card testId="inc-payout-form" title={t('incentives.payout.formTitle')} help={t('incentives.payout.formHelp')}>
       <form className="segment-form" onSubmit={submit} noValidate>
         <div className="inc-form-row">
-          <FormField type="date" label={t('incentives.payout.from')} help={t('incentives.payout.fromHelp', { tz: props.timeZone })} value={fields.from} onChange={set('from')} problem={problemText('from')} testId="inc-payout-from" />
-          <FormField type="date" label={t('incentives.payout.to')} help={t('incentives.payout.toHelp')} value={fields.to} onChange={set('to')} problem={problemText('to')} testId="inc-payout-to" />
+          <TextField type="date" label={t('incentives.payout.from')} help={t('incentives.payout.fromHelp', { tz: props.timeZone })} value={fields.from} onChange={set('from')} problem={problemText('from')} testId="inc-payout-from" />
+          <TextField type="date" label={t('incentives.payout.to')} help={t('incentives.payout.toHelp')} value={fields.to} onChange={set('to')} problem={problemText('to')} testId="inc-payout-to" />
         </div>
         <div className="inc-form-row">
-          <FormField
+          <TextField
             label={t('incentives.payout.pool')}
             inputMode="decimal"
             placeholder="10000.00"
@@ -75,10 +75,10 @@ export function PayoutForm(props: { categories: readonly string[]; timeZone: str
             problem={problemText('pool')}
             testId="inc-payout-pool"
           />
-          <FormField label={t('incentives.payout.currency')} help={t('incentives.payout.currencyHelp')} value={fields.currency} onChange={set('currency')} problem={problemText('currency')} mono testId="inc-payout-currency" />
+          <TextField label={t('incentives.payout.currency')} help={t('incentives.payout.currencyHelp')} value={fields.currency} onChange={set('currency')} problem={problemText('currency')} mono testId="inc-payout-currency" />
         </div>
         <div className="inc-form-row">
-          <FormField
+          <TextField
             label={t('incentives.payout.minPoints')}
             inputMode="numeric"
             placeholder="0"
@@ -88,7 +88,7 @@ export function PayoutForm(props: { categories: readonly string[]; timeZone: str
             problem={problemText('minPoints')}
             testId="inc-payout-min-points"
           />
-          <FormField
+          <TextField
             label={t('incentives.payout.minPayout')}
             inputMode="decimal"
             placeholder="0.00"

@@ -14,7 +14,7 @@ import { formatDefinition, parseDefinitionText, SEGMENT_KEY, type DefinitionPars
 import type { SegmentExample } from './examples.ts';
 import { FormError } from './FormError.tsx';
 import { PreviewResult } from './PreviewResult.tsx';
-import { TextField } from './TextField.tsx';
+import { TextField } from '../../components/ui/TextField.tsx';
 
 type Failed = Exclude<DefinitionParse, { ok: true }>;
 
