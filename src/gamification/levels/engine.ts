@@ -171,7 +171,7 @@ export class LevelEngine {
       current,
       asOfDay: asOf,
       sinceDay: s.since === null ? null : localDayNumber(s.since, this.timeZone),
-      measures: (i) => this.ladder.levels[i]!.requirements.map((r) => measure(r, { state: s, community, balance, asOf })),
+      measure: (i, j) => measure(this.ladder.levels[i]!.requirements[j]!, { state: s, community, balance, asOf }),
     });
     const from = s.level;
     let direction = p.direction;

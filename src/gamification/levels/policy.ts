@@ -19,7 +19,18 @@ export interface PlacementInput {
   /** Local day of the evaluation and of the promotion to the current level (null when unknown). */
   asOfDay: number;
   sinceDay: number | null;
-  measures: (levelIndex: number) => Measure[];
+  /** Requirement `requirementIndex` of level `levelIndex`, measured: called lazily, the first unmet one decides. */
+  measure: (levelIndex: number, requirementIndex: number) => Measure;
+}
+
+/** The first requirement of level `i` that fails `ok`, measuring no further (null: all pass). */
+function firstFailing(p: PlacementInput, i: number, ok: (m: Measure) => boolean): Measure | null {
+  const n = p.ladder.levels[i]!.requirements.length;
+  for (let j = 0; j < n; j++) {
+    const m = p.measure(i, j);
+    if (!ok(m)) return m;
+  }
+  return null;
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
@@ -27,7 +38,7 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(
 export function place(p: PlacementInput): Placement {
   const { ladder, current } = p;
   let up = current;
-  while (up + 1 < ladder.levels.length && p.measures(up + 1).every(isMet)) up++;
+  while (up + 1 < ladder.levels.length && firstFailing(p, up + 1, isMet) === null) up++;
   if (up > current) {
     const reached = ladder.levels.slice(current + 1, up + 1).map((l) => l.id);
     return { index: up, direction: 'up', reason: `requirements of ${reached.join(', ')} met` };
@@ -49,13 +60,12 @@ function lostBecause(p: PlacementInput, i: number): string | null {
   const level = p.ladder.levels[i]!;
   const policy = level.demotion;
   if (policy.kind === 'never') return null;
-  const measures = p.measures(i);
   if (policy.kind === 'immediate') {
-    const failed = measures.find((m) => !isMet(m));
+    const failed = firstFailing(p, i, isMet);
     return failed ? `${failed.requirement} ${fmt(failed.value)} ${failed.bound === 'min' ? '<' : '>'} ${fmt(failed.needed)}` : null;
   }
   if (i === p.current && p.sinceDay !== null && p.asOfDay - p.sinceDay <= policy.graceDays) return null;
-  const failed = measures.find((m) => !isKept(m, policy.keepShare));
+  const failed = firstFailing(p, i, (m) => isKept(m, policy.keepShare));
   if (!failed) return null;
   return failed.bound === 'min'
     ? `${failed.requirement} ${fmt(failed.value)} < ${fmt(policy.keepShare * 100)}% of ${fmt(failed.needed)}`

@@ -2,7 +2,7 @@
  * Writes what the engines produced: ledger entries and badge awards append (their keys are unique, so applying an
  * event twice writes nothing twice), and level changes update the member's level and its history.
  */
-import { bulkInsert, type BulkStatement, type RowDialect, type Tx } from '../../store/index.ts';
+import { bulkInsert, bulkInsertFlat, type BulkStatement, type RowDialect, type Tx } from '../../store/index.ts';
 import type { Outputs } from './engines.ts';
 
 const LEDGER: BulkStatement = {
@@ -38,12 +38,16 @@ export async function writeOutputs(
   out: Outputs,
   now: number,
 ): Promise<void> {
-  await bulkInsert(
-    trx,
-    dialect,
-    LEDGER,
-    out.ledger.map((e) => [ws, e.key, e.memberId, e.ruleId, e.category ?? categories.get(e.ruleId) ?? null, e.eventId, e.ts, e.day, e.points, e.requested, e.kind, e.capped, e.ref, version, now]),
-  );
+  // Flat parameter lists, 500 rows a statement: a row array per entry was most of replay's garbage.
+  for (let from = 0; from < out.ledger.length; from += 500) {
+    const to = Math.min(out.ledger.length, from + 500);
+    const params: unknown[] = [];
+    for (let i = from; i < to; i++) {
+      const e = out.ledger[i]!;
+      params.push(ws, e.key, e.memberId, e.ruleId, e.category ?? categories.get(e.ruleId) ?? null, e.eventId, e.ts, e.day, e.points, e.requested, e.kind, e.capped, e.ref, version, now);
+    }
+    await bulkInsertFlat(trx, dialect, LEDGER, params, to - from);
+  }
   await bulkInsert(trx, dialect, AWARDS, out.awards.map((a) => [ws, a.key, a.badgeId, a.memberId, a.awardedAt, a.day, a.subject, a.eventId, version]));
   if (out.levelChanges.length > 0) {
     // The last change of each member is their level now.
