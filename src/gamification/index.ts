@@ -4,7 +4,7 @@
  */
 export { gamificationConfig, AWARD_EVENT, AWARD_RULE_ID, withAwardRule, type GamificationConfig, type GamificationConfigInput } from './config.ts';
 export { compareEvents, MapState, type EngineState, type GamificationEvent } from './events.ts';
-export { activeConfig, activeConfigIn, configVersions, saveConfig, type ConfigVersion } from './runtime/config-store.ts';
+export { activeConfig, activeConfigIn, configVersions, saveConfig, validateConfig, type ConfigVersion } from './runtime/config-store.ts';
 export { Engines, type Outputs } from './runtime/engines.ts';
 export { EngineCache, gamificationHook, applyBatch } from './runtime/service.ts';
 export { replayGamification, type ReplayReport } from './runtime/replay.ts';

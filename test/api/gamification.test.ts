@@ -51,6 +51,14 @@ describe('incentives API', () => {
     expect(r.status).toBe(400);
     expect(r.body.error.field).toBe('config.points.rules.0.caps.perDay');
     expect((await api('GET', '/v1/gamification/config')).body.version).toBe(1);
+    // The same checks without saving, with every problem listed.
+    broken.points.rules[1].points = 'lots';
+    const v = await api('POST', '/v1/gamification/config/validate', { config: broken });
+    expect(v.status).toBe(200);
+    expect(v.body.valid).toBe(false);
+    expect(v.body.issues.map((i: { field: string }) => i.field)).toEqual(expect.arrayContaining(['config.points.rules.0.caps.perDay', 'config.points.rules.1.points']));
+    expect((await api('POST', '/v1/gamification/config/validate', { config: cfg })).body).toEqual({ valid: true, issues: [] });
+    expect((await api('GET', '/v1/gamification/config/versions')).body.versions).toHaveLength(1);
   });
 
   it('awards idempotently by the app’s user id and shows the entry in the member’s ledger', async () => {

@@ -27,6 +27,7 @@ import {
   replayGamification,
   resolveMember,
   saveConfig,
+  validateConfig,
   withAwardRule,
   type PresetName,
 } from '../../gamification/index.ts';
@@ -71,6 +72,15 @@ const putConfig = createRoute({
   summary: 'Save a new configuration version (validated; the error names the field). New events follow it at once; replay applies it to the past',
   request: { body: { content: { 'application/json': { schema: z.object({ config: z.record(z.string(), z.unknown()), note: z.string().max(500).optional() }) } }, required: true } },
   responses: { 200: json(configVersionSchema, 'Saved'), ...errors },
+});
+const validate = createRoute({
+  method: 'post',
+  path: '/v1/gamification/config/validate',
+  tags,
+  security,
+  summary: 'Check a configuration without saving it: every problem with the field it names (paths relative to `config`)',
+  request: { body: { content: { 'application/json': { schema: z.object({ config: z.record(z.string(), z.unknown()) }) } }, required: true } },
+  responses: { 200: json(z.object({ valid: z.boolean(), issues: z.array(z.object({ field: z.string(), message: z.string() })) }), 'The verdict'), ...errors },
 });
 const versions = createRoute({
   method: 'get',
@@ -206,6 +216,10 @@ export function gamificationRoutes() {
       throw err;
     });
     return c.json({ version: saved.version, note: saved.note, createdAt: saved.createdAt, config: saved.config as Record<string, unknown> }, 200);
+  });
+  app.openapi(validate, async (c) => {
+    const r = validateConfig(c.req.valid('json').config);
+    return c.json({ valid: r.valid, issues: r.issues.map((i) => ({ field: ['config', i.field].filter(Boolean).join('.'), message: i.message })) }, 200);
   });
   app.openapi(versions, async (c) => c.json({ versions: await configVersions(c.get('sheyun').rows.db, c.get('auth').workspace.id) }, 200));
   app.openapi(installPreset, async (c) => {

@@ -48,3 +48,10 @@ export async function activeConfigIn(db: Tx, ws: number): Promise<ConfigVersion>
   if (!c) throw new AppError('not_found', 'no incentive configuration yet: install a preset or save one first', { field: 'config' });
   return c;
 }
+
+/** Checks a configuration without saving it: every problem, with the field path it is about. */
+export function validateConfig(input: unknown): { valid: boolean; issues: { field: string; message: string }[] } {
+  const parsed = gamificationConfig.safeParse(input);
+  if (parsed.success) return { valid: true, issues: [] };
+  return { valid: false, issues: parsed.error.issues.slice(0, 50).map((i) => ({ field: i.path.map(String).join('.'), message: i.message })) };
+}
