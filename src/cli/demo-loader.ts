@@ -12,6 +12,9 @@ export interface DemoLoadResult {
   seconds: number;
 }
 
+/** Above this many members the demo loads without the incentive preset (`sheyun gamification preset creator-zh` adds it). */
+const DEMO_PRESET_MAX_MEMBERS = 200_000;
+
 export async function loadDemo(s: Sheyun, opts: { members: number; seed: number; end?: Date; quiet?: boolean }): Promise<DemoLoadResult> {
   const ws = await s.defaultWorkspace();
   const end = opts.end ?? new Date(s.clock.nowMicros() / 1000);
@@ -45,8 +48,9 @@ export async function loadDemo(s: Sheyun, opts: { members: number; seed: number;
   bar?.stop();
   if (rejected > 0) s.logger.warn('demo generator produced rejected messages', { rejected });
   // The demo community runs on the Chinese creator preset: installed after the load and applied by one replay, which
-  // puts the events in time order (the generator writes them member by member).
-  if (!(await activeConfig(s.rows.db, ws.id))) {
+  // puts the events in time order (the generator writes them member by member). Very large demos (benchmark stores)
+  // skip it: one replay transaction over tens of millions of events is an operator's decision, not a default.
+  if (opts.members <= DEMO_PRESET_MAX_MEMBERS && !(await activeConfig(s.rows.db, ws.id))) {
     const now = s.clock.nowMicros();
     await saveConfig(s.rows, ws.id, presetConfig('creator-zh'), 'demo: preset creator-zh', now);
     await replayGamification(s.rows, ws.id, now);
