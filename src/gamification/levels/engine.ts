@@ -28,6 +28,9 @@ export interface RequirementProgress {
   met: boolean;
 }
 
+/** Shared by every event that changes no level (callers only read the result). */
+const NO_CHANGES = Object.freeze([]) as unknown as LevelChange[];
+
 export class LevelEngine {
   readonly ladder: LevelLadder;
   private readonly timeZone: string;
@@ -91,10 +94,11 @@ export class LevelEngine {
         community = next;
       }
     }
-    const changes: LevelChange[] = [];
-    const members = e.memberId !== null ? [e.memberId] : [];
-    if (e.targetMemberId !== null && e.targetMemberId !== e.memberId) members.push(e.targetMemberId);
-    for (const id of members) {
+    // The actor, then the target (without an array per event: this runs for every event of a replay).
+    let changes: LevelChange[] | null = null;
+    for (let k = 0; k < 2; k++) {
+      const id = k === 0 ? e.memberId : e.targetMemberId;
+      if (id === null || (k === 1 && id === e.memberId)) continue;
       const key = this.memberKey(id);
       const prev = state.get<MemberLevelState>(key);
       // Changed in place (a copy per event cost more than the counting): whenever a stored state may have changed
@@ -107,10 +111,10 @@ export class LevelEngine {
       // none of them changed since the last placement, it would decide the same, so it is skipped.
       if (prev && !counted && !this.communityKey && s.pb === balance && s.pd === Math.max(localDayNumber(t, this.timeZone), s.day)) continue;
       const change = this.place(id, s, t, community, balance);
-      if (change) changes.push(change);
+      if (change) (changes ??= []).push(change);
       if (prev || counted || change) state.set(key, s);
     }
-    return changes;
+    return changes ?? NO_CHANGES;
   }
 
   /** Re-evaluates a member at `now` (µs) — time passing alone can demote (windows slide): the daily job calls this. */
