@@ -5,6 +5,7 @@ import * as m001 from './migrations/001-foundation.ts';
 import * as m002 from './migrations/002-scoring.ts';
 import * as m003 from './migrations/003-traits-version.ts';
 import * as m004 from './migrations/004-gamification.ts';
+import * as m005 from './migrations/005-ledger-reverses.ts';
 
 interface Migration {
   name: string;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '002-scoring', up: m002.up },
   { name: '003-traits-version', up: m003.up },
   { name: '004-gamification', up: m004.up },
+  { name: '005-ledger-reverses', up: m005.up },
 ];
 
 export async function migrate(db: Kysely<any>, dialect: RowDialect): Promise<string[]> {

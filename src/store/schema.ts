@@ -242,6 +242,8 @@ export interface PointsLedgerTable {
   kind: string;
   capped: string | null;
   ref: string | null;
+  /** For a reversal: the rule whose points it takes back. */
+  reverses: string | null;
   config_version: number;
   created_at: number;
 }

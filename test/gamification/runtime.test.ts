@@ -123,4 +123,21 @@ describe('gamification runtime', () => {
       offLevel();
     }
   });
+
+  it('takes back what a deleted post earned, naming the rule each entry compensates', async () => {
+    const msgs = [
+      { type: 'track', userId: 'author-x', event: 'post_created', messageId: 'del-1', timestamp: '2026-10-30T08:00:00Z', properties: { post_id: 'p-del', category: 'tech' } },
+      { type: 'track', userId: 'reader-y', event: 'post_liked', messageId: 'del-2', timestamp: '2026-10-30T09:00:00Z', properties: { post_id: 'p-del' }, target: { userId: 'author-x' } },
+      { type: 'track', userId: 'author-x', event: 'post_deleted', messageId: 'del-3', timestamp: '2026-10-30T10:00:00Z', properties: { post_id: 'p-del' } },
+    ];
+    for (const m of msgs) await ingestMessages(s.ingest, { workspaceId: ws, defaultPlatform: 'app' }, [m]);
+    const rows = await s.rows.db.selectFrom('points_ledger').select(['event_id', 'rule_id', 'points', 'kind', 'reverses', 'member_id']).where('workspace_id', '=', ws).where('event_id', 'in', ['del-1', 'del-2', 'del-3']).orderBy('id').execute();
+    const author = rows.find((r) => r.event_id === 'del-1')!.member_id;
+    const earned = rows.filter((r) => r.kind === 'award' && r.member_id === author).reduce((n, r) => n + Number(r.points), 0);
+    const reversals = rows.filter((r) => r.kind === 'reversal');
+    expect(earned).toBeGreaterThan(0);
+    expect(reversals.map((r) => r.reverses).sort()).toEqual(['post_created', 'post_liked']);
+    expect(reversals.every((r) => r.rule_id === 'post_deleted' && r.member_id === author)).toBe(true);
+    expect(reversals.reduce((n, r) => n + Number(r.points), 0)).toBe(-earned);
+  });
 });

@@ -17,6 +17,7 @@ export const ledgerEntrySchema = z
     kind: z.enum(['award', 'reversal']),
     capped: z.string().nullable().openapi({ description: 'why less was applied: rule_day, rule_week, lifetime, daily or floor' }),
     ref: z.string().nullable(),
+    reverses: z.string().nullable().openapi({ description: 'for a reversal: the rule whose points it takes back' }),
     configVersion: z.number().int(),
   })
   .openapi('LedgerEntry');

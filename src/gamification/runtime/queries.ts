@@ -16,6 +16,8 @@ export interface LedgerView {
   kind: 'award' | 'reversal';
   capped: string | null;
   ref: string | null;
+  /** For a reversal: the rule whose points it takes back. */
+  reverses: string | null;
   configVersion: number;
 }
 
@@ -48,6 +50,7 @@ export async function memberLedger(db: Tx, ws: number, memberId: number, q: { li
     kind: r.kind === 'reversal' ? 'reversal' : 'award',
     capped: r.capped,
     ref: r.ref,
+    reverses: r.reverses,
     configVersion: Number(r.config_version),
   }));
 }

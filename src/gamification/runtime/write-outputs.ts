@@ -8,7 +8,7 @@ import type { Outputs } from './engines.ts';
 const LEDGER: BulkStatement = {
   name: 'points_ledger_insert',
   table: 'points_ledger',
-  columns: ['workspace_id', 'key', 'member_id', 'rule_id', 'category', 'event_id', 'ts', 'day', 'points', 'requested', 'kind', 'capped', 'ref', 'config_version', 'created_at'],
+  columns: ['workspace_id', 'key', 'member_id', 'rule_id', 'category', 'event_id', 'ts', 'day', 'points', 'requested', 'kind', 'capped', 'ref', 'reverses', 'config_version', 'created_at'],
   suffix: 'ON CONFLICT (workspace_id, key) DO NOTHING',
 };
 const AWARDS: BulkStatement = {
@@ -44,7 +44,7 @@ export async function writeOutputs(
     const params: unknown[] = [];
     for (let i = from; i < to; i++) {
       const e = out.ledger[i]!;
-      params.push(ws, e.key, e.memberId, e.ruleId, e.category ?? categories.get(e.ruleId) ?? null, e.eventId, e.ts, e.day, e.points, e.requested, e.kind, e.capped, e.ref, version, now);
+      params.push(ws, e.key, e.memberId, e.ruleId, e.category ?? categories.get(e.ruleId) ?? null, e.eventId, e.ts, e.day, e.points, e.requested, e.kind, e.capped, e.ref, e.reverses, version, now);
     }
     await bulkInsertFlat(trx, dialect, LEDGER, params, to - from);
   }

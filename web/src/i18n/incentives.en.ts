@@ -425,6 +425,7 @@ export const incentivesEn: Messages['incentives'] = {
     colWhyHelp: 'Whether the points were cut, and by which limit.',
     countsFor: 'counts for {{day}}',
     reversal: 'Take-back',
+    reversalOf: 'Takes back the points “{{rule}}” gave for the same thing',
     reversalWhy: 'Takes back points given earlier for the same thing',
     full: 'Applied in full',
     requested: 'asked {{n}}',

@@ -417,6 +417,7 @@ export const incentivesZhCN = {
     colWhyHelp: '积分是否被截断，被哪个限制截断。',
     countsFor: '计入 {{day}}',
     reversal: '扣回',
+    reversalOf: '扣回「{{rule}}」之前为同一内容发放的积分',
     reversalWhy: '扣回之前为同一内容发放的积分',
     full: '全额计入',
     requested: '原本 {{n}}',

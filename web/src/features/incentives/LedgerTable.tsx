@@ -74,7 +74,13 @@ export function LedgerTable({ entries, set, timeZone }: { entries: readonly Ledg
               </td>
               <td className="small" data-testid="inc-ledger-why">
                 {e.capped === null ? (
-                  <span className="muted">{e.kind === 'reversal' ? t('incentives.ledger.reversalWhy') : t('incentives.ledger.full')}</span>
+                  <span className="muted">
+                    {e.kind !== 'reversal'
+                      ? t('incentives.ledger.full')
+                      : e.reverses
+                        ? t('incentives.ledger.reversalOf', { rule: words.name(rules.get(e.reverses)?.name ?? { en: e.reverses, zh: e.reverses }, e.reverses) })
+                        : t('incentives.ledger.reversalWhy')}
+                  </span>
                 ) : (
                   <span className="inc-capped">
                     {t('incentives.ledger.capped', {
