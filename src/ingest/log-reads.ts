@@ -1,6 +1,7 @@
 /** Reads of the ingest log that other modules need: counts by event name, the newest sequence number, pending rows. */
 import { sql } from 'kysely';
 import { CompiledQuery } from 'kysely';
+import type { StoredEvent } from './write-events.ts';
 import { cachedQuery, placeholderList, type RowDialect, type RowStore, type Tx } from '../store/index.ts';
 
 export async function eventNameCounts(store: RowStore, ws: number): Promise<{ name: string; count: number }[]> {
@@ -54,16 +55,8 @@ export async function memberEventsInWindow(
   return rows.map((r) => ({ name: r.name, ts: Number(r.ts) }));
 }
 
-export interface LogEvent {
-  eventId: string;
-  type: string;
-  name: string;
-  ts: number;
-  platform: string;
-  memberId: number | null;
-  targetMemberId: number | null;
-  properties: Record<string, unknown>;
-}
+/** An event read back from the log: the same shape the pipeline hands its hooks. */
+export type LogEvent = StoredEvent;
 
 interface LogRow {
   event_id: string;
