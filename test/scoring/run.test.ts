@@ -55,6 +55,36 @@ describe('a scoring run', () => {
     }
   });
 
+  it("reports the holdout check's customers and actual purchases as a recount of the row store's purchase days", async () => {
+    // The calibration summaries come out of the features pass; this recount shares no code with it.
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: d.ws.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    const localDay = (us: number) => day.format(new Date(Math.floor(us / 1000)));
+    const calibrationEnd = localDay(d.asOf - settings.clv.holdoutWeeks * 7 * DAY_US);
+    const purchases = await d.s.rows.db.selectFrom('events').select(['member_id', 'ts']).where('workspace_id', '=', d.ws.id).where('name', 'in', settings.purchaseEvents).where('member_id', 'is not', null).where('ts', '<=', d.asOf).execute();
+    const days = new Map<number, Set<string>>();
+    for (const p of purchases) {
+      const set = days.get(Number(p.member_id)) ?? new Set<string>();
+      set.add(localDay(p.ts));
+      days.set(Number(p.member_id), set);
+    }
+    const groups = new Map<number, { customers: number; actual: number }>();
+    for (const set of days.values()) {
+      const sorted = [...set].sort();
+      const cal = sorted.filter((x) => x <= calibrationEnd);
+      if (cal.length === 0 || cal[0] === calibrationEnd) continue; // T = 0: no time to repeat
+      const g = groups.get(Math.min(cal.length - 1, 7)) ?? { customers: 0, actual: 0 };
+      g.customers++;
+      g.actual += sorted.length - cal.length;
+      groups.set(Math.min(cal.length - 1, 7), g);
+    }
+    const rows = report.holdout!.rows;
+    expect(rows.map((r) => r.frequency)).toEqual([...groups.keys()].sort((a, b) => a - b));
+    for (const r of rows) {
+      expect(r.customers).toBe(groups.get(r.frequency)!.customers);
+      expect(r.actual).toBeCloseTo(groups.get(r.frequency)!.actual / r.customers, 10);
+    }
+  });
+
   it('gives R, F and M scores by the documented quintile rule (1 + ⌊5 · members strictly worse ÷ members⌋)', () => {
     const rfm = scores.filter((s) => s.rfm_code !== null);
     const n = rfm.length;
@@ -160,5 +190,18 @@ describe('a scoring run', () => {
     expect(moved.sizes.lifecycle['new']).toBe(0);
     const first = await d.s.rows.db.selectFrom('membership_changes').select((eb) => eb.fn.countAll<number>().as('n')).where('run_id', '=', report.runId).executeTakeFirstOrThrow();
     expect(Number(first.n)).toBe(2 * report.members); // the first run puts everyone into both kinds of tier
+  });
+
+  it('records a change from a tier name it no longer knows (a tier renamed since the last run)', async () => {
+    const one = scores[7]!;
+    await d.s.rows.db.updateTable('member_scores').set({ lifecycle_tier: "old 'tier'", communication_tier: null }).where('workspace_id', '=', d.ws.id).where('member_id', '=', one.member_id).execute();
+    const later = d.asOf + 60 * DAY_US; // as the run before (the previous test), so only this member's tiers differ
+    const run = await scoreMembers(d.s.rows, d.s.columns!, d.ws, settings, { asOf: later, now: later + 1 });
+    const changes = await d.s.rows.db.selectFrom('membership_changes').selectAll().where('run_id', '=', run.runId).execute();
+    const row = await d.s.rows.db.selectFrom('member_scores').selectAll().where('workspace_id', '=', d.ws.id).where('member_id', '=', one.member_id).executeTakeFirstOrThrow();
+    expect(changes.map((c) => [Number(c.member_id), c.kind, c.from_value, c.to_value]).sort()).toEqual([
+      [Number(one.member_id), 'communication_tier', null, row.communication_tier],
+      [Number(one.member_id), 'lifecycle_tier', "old 'tier'", row.lifecycle_tier],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Everything the scores need about each member, from the column store in one grouped pass over the events
- * (plus one for purchase days and one for interactions received), returned as columns. Times are measured back
- * from `asOf`; events after it are ignored, so a scoring run can be repeated for any past date.
+ * Everything the scores need about each member, from the column store in one grouped pass over the events (plus one
+ * for purchase days, with the calibration/holdout split, and one for interactions received), returned as columns.
+ * Times are measured back from `asOf`; events after it are ignored, so a scoring run can be repeated for any past date.
  */
 import type { ColumnStore } from '../../store/index.ts';
 import type { ScoringSettings } from '../settings.ts';
@@ -31,6 +31,11 @@ export interface MemberFeatures {
   T: Float64Array;
   /** Mean value of repeat purchase days. */
   repeatMean: Float64Array;
+  /**
+   * The same summary for the calibration/holdout check: up to `holdoutWeeks` before `asOf` (x = −1 when no purchase
+   * by then), and the purchase days after that.
+   */
+  calibration: { x: Float64Array; tx: Float64Array; T: Float64Array; holdout: Float64Array };
 }
 
 const DAY_US = 86_400_000_000;
@@ -49,7 +54,8 @@ export async function memberFeatures(
   const trendStart = asOf - settings.trendWeeks * 7 * DAY_US;
   // Positional parameters (times in microseconds, made TIMESTAMPs without any session time zone): fixed ones
   // first, then the event-name lists.
-  const params: (string | number)[] = [ws, asOf, windowStart, trendStart, opts.timeZone, `$."${settings.amountProperty}"`, `$."${settings.categoryProperty}"`];
+  const calibrationEnd = asOf - settings.clv.holdoutWeeks * 7 * DAY_US;
+  const params: (string | number)[] = [ws, asOf, windowStart, trendStart, opts.timeZone, `$."${settings.amountProperty}"`, `$."${settings.categoryProperty}"`, calibrationEnd];
   const add = (names: readonly string[]) => {
     const sql = list(names, params.length + 1);
     params.push(...names);
@@ -60,6 +66,7 @@ export async function memberFeatures(
   const interactions = add(settings.interactionEvents);
   const passive = add(settings.passiveEvents);
   const ts = `epoch_us(ts)`;
+  const localDay = (us: string) => `CAST(timezone($5, make_timestamp(${us}::BIGINT) AT TIME ZONE 'UTC') AS DATE)`;
   // Purchases are a small share of the log: their JSON properties are parsed in their own narrow pass, and the
   // grouped pass over every event touches no JSON at all (that alone took most of the time at 10 M events).
   const sql = `
@@ -103,12 +110,16 @@ export async function memberFeatures(
              count(DISTINCT category) FILTER (WHERE ts > make_timestamp($3::BIGINT)) AS categories
         FROM p GROUP BY 1
     ),
-    days AS (SELECT member_id, day, coalesce(sum(amount), 0) AS v FROM p GROUP BY 1, 2),
+    days AS (SELECT member_id, day, day <= ${localDay('$8')} AS cal, coalesce(sum(amount), 0) AS v FROM p GROUP BY 1, 2),
     btyd AS (
       SELECT member_id, count(*) - 1 AS x,
              date_diff('day', min(day), max(day)) AS tx_days,
-             date_diff('day', min(day), CAST(timezone($5, make_timestamp($2::BIGINT) AT TIME ZONE 'UTC') AS DATE)) AS t_days,
-             CASE WHEN count(*) > 1 THEN (sum(v) - arg_min(v, day)) / (count(*) - 1) ELSE 0 END AS repeat_mean
+             date_diff('day', min(day), ${localDay('$2')}) AS t_days,
+             CASE WHEN count(*) > 1 THEN (sum(v) - arg_min(v, day)) / (count(*) - 1) ELSE 0 END AS repeat_mean,
+             count(*) FILTER (WHERE cal) - 1 AS cal_x,
+             date_diff('day', min(day) FILTER (WHERE cal), max(day) FILTER (WHERE cal)) AS cal_tx_days,
+             date_diff('day', min(day) FILTER (WHERE cal), ${localDay('$8')}) AS cal_t_days,
+             count(*) FILTER (WHERE NOT cal) AS holdout
         FROM days GROUP BY 1
     )
     SELECT a.member_id::DOUBLE AS member_id, a.first_us::DOUBLE AS first_us, a.last_us::DOUBLE AS last_us,
@@ -117,7 +128,9 @@ export async function memberFeatures(
            coalesce(pa.last_purchase_us::DOUBLE, 'NaN'::DOUBLE) AS last_purchase_us, a.trend_count::DOUBLE AS trend_count, a.trend_weighted::DOUBLE AS trend_weighted,
            coalesce(r.received, 0)::DOUBLE AS received,
            coalesce(b.x, -1)::DOUBLE AS x, coalesce(b.tx_days, 0)::DOUBLE AS tx_days, coalesce(b.t_days, 0)::DOUBLE AS t_days,
-           coalesce(b.repeat_mean, 0)::DOUBLE AS repeat_mean
+           coalesce(b.repeat_mean, 0)::DOUBLE AS repeat_mean,
+           coalesce(b.cal_x, -1)::DOUBLE AS cal_x, coalesce(b.cal_tx_days, 0)::DOUBLE AS cal_tx_days,
+           coalesce(b.cal_t_days, 0)::DOUBLE AS cal_t_days, coalesce(b.holdout, 0)::DOUBLE AS holdout
       FROM acts a LEFT JOIN received r USING (member_id) LEFT JOIN pa USING (member_id) LEFT JOIN btyd b USING (member_id)
      ORDER BY a.member_id`;
   const c = await cols.queryDoubles(sql, params);
@@ -150,6 +163,7 @@ export async function memberFeatures(
     tx: scale(col('tx_days'), (d) => d / 7),
     T: scale(col('t_days'), (d) => d / 7),
     repeatMean: col('repeat_mean'),
+    calibration: { x: col('cal_x'), tx: scale(col('cal_tx_days'), (d) => d / 7), T: scale(col('cal_t_days'), (d) => d / 7), holdout: col('holdout') },
   };
 }
 

@@ -9,11 +9,11 @@ import {
   COMPONENTS,
   fitBgNbd,
   memberFeatures,
-  purchaseHistories,
   RFM_SEGMENTS,
   scoreRfm,
   threeDegree,
   type HoldoutRow,
+  type MemberFeatures,
   type ScoringSettings,
 } from '../../models/index.ts';
 import type { ColumnStore, RowStore } from '../../store/index.ts';
@@ -44,7 +44,6 @@ export interface ScoringReport {
   seconds: Record<string, number>;
 }
 
-const DAY_US = 86_400_000_000;
 const round = (v: number | null, digits = 4) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
 export async function scoreMembers(
@@ -71,11 +70,9 @@ export async function scoreMembers(
   try {
     const f = await memberFeatures(cols, ws.id, settings, { asOf: opts.asOf, timeZone: ws.timeZone });
     lap('features');
-    // The holdout check's DuckDB pass runs on DuckDB's threads while this thread fits the value models.
-    const holdoutRead = holdoutHistories(cols, ws, settings, opts.asOf);
     const vm = valueModels(f, settings);
     lap('clv');
-    const holdout = holdoutFit(await holdoutRead, settings.clv.holdoutWeeks);
+    const holdout = holdoutFit(f.calibration, settings.clv.holdoutWeeks);
     lap('holdout');
 
     // RFM over buyers (commerce) or over everyone active (communities without sales).
@@ -221,13 +218,10 @@ function communicationScore(s: ScoringSettings, td: ReturnType<typeof threeDegre
   }
 }
 
-/** Purchase histories with the last `holdoutWeeks` held out: the check refits the model without them. */
-async function holdoutHistories(cols: ColumnStore, ws: { id: number; timeZone: string }, s: ScoringSettings, asOf: number) {
-  const h = await purchaseHistories(cols, ws.id, s, { calibrationEnd: asOf - s.clv.holdoutWeeks * 7 * DAY_US, holdoutEnd: asOf, timeZone: ws.timeZone });
-  return Array.from(h.x, (x, i) => ({ x, tx: h.tx[i]!, T: h.T[i]!, holdoutPurchases: h.holdout[i]! })).filter((r) => r.T > 0);
-}
-
-function holdoutFit(rows: { x: number; tx: number; T: number; holdoutPurchases: number }[], weeks: number): ScoringReport['holdout'] {
+/** The check refits the purchase model without the last `weeks` weeks and predicts them. */
+function holdoutFit(c: MemberFeatures['calibration'], weeks: number): ScoringReport['holdout'] {
+  const rows: { x: number; tx: number; T: number; holdoutPurchases: number }[] = [];
+  for (let i = 0; i < c.x.length; i++) if (c.x[i]! >= 0 && c.T[i]! > 0) rows.push({ x: c.x[i]!, tx: c.tx[i]!, T: c.T[i]!, holdoutPurchases: c.holdout[i]! });
   if (rows.length < MIN_CUSTOMERS) return null;
   const fit = fitBgNbd(compressSummaries(rows));
   if (fit.params.a === 1) return null;

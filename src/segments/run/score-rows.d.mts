@@ -35,11 +35,20 @@ export declare const SCORE_UPSERT_SUFFIX: string;
 export declare const COMPONENT_SPEC: ComponentSpec[];
 export declare function packComponents(c: ScoreColumnsData): Float64Array;
 export declare function unpackComponents(bytes: Uint8Array): Record<string, number | null>;
-export declare function pushScoreRow(out: unknown[], c: ScoreColumnsData, i: number, ws: number, runId: number, packed: Float64Array): void;
+export declare function pushScoreRow(out: unknown[], c: ScoreColumnsData, i: number, ws: number, runId: number, packed: Float64Array, coded?: ScoreColumnsMessage): void;
 export declare const CHANGE_COLUMNS: string[];
-/** `before`: [member id, lifecycle tier, communication tier] sorted by member id. */
-export declare function tierChangeRows(before: readonly (readonly [number, string | null, string | null])[], c: ScoreColumnsData, ws: number, runId: number, now: number): unknown[][];
+/** The previous run's tiers, in columns sorted by member id. */
+export interface PreviousTiers {
+  memberId: Float64Array;
+  lifecycle: readonly (string | null)[];
+  communication: readonly (string | null)[];
+}
+export declare function tierChangeRows(before: PreviousTiers, c: ScoreColumnsData, ws: number, runId: number, now: number): unknown[][];
 /** The columns in the form sent to the writer thread (text columns as codes). */
 export type ScoreColumnsMessage = Omit<ScoreColumnsData, 'rfmSegment' | 'lifecycle' | 'communication'> & Record<'rfmSegment' | 'lifecycle' | 'communication', { dict: (string | null)[]; codes: Uint8Array }>;
 export declare function toMessage(c: ScoreColumnsData): ScoreColumnsMessage;
 export declare function fromMessage(m: ScoreColumnsMessage): ScoreColumnsData;
+/** The row form the SQLite worker binds: texts as codes into the message's dictionaries. */
+export declare function codedRowSql(m: ScoreColumnsMessage): string;
+/** Reads the previous run's tiers from SQLite (a better-sqlite3 database). */
+export declare function readPreviousTiers(db: unknown, ws: number, lifecycleNames: readonly string[], communicationNames: readonly string[]): PreviousTiers;

@@ -4,9 +4,9 @@
 // the cheaper upsert here: the table has no triggers or other constraints, so it means the same as ON CONFLICT.
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
-import { CHANGE_COLUMNS, fromMessage, packComponents, pushScoreRow, SCORE_COLUMNS, tierChangeRows } from './score-rows.mjs';
+import { CHANGE_COLUMNS, codedRowSql, fromMessage, packComponents, pushScoreRow, readPreviousTiers, SCORE_COLUMNS, tierChangeRows } from './score-rows.mjs';
 
-const { file, ws, rowsPerStatement, membersPerTransaction } = workerData;
+const { file, ws, rowsPerStatement, membersPerTransaction, lifecycleTiers, communicationTiers } = workerData;
 const fail = (err) => parentPort.postMessage({ ok: false, error: String(err && err.stack ? err.stack : err) });
 
 let db;
@@ -14,13 +14,15 @@ let before;
 try {
   db = new SQLite(file, { fileMustExist: true });
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  // The upserts commit without waiting for the disk; the last transaction (FULL, below) syncs the log, and with it
+  // every earlier one. A crash in between leaves some members with the previous run's whole row: the run is redone.
+  db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 10000');
   // As the main connection (store/row-store.ts): fewer checkpoints while a million rows go through the WAL.
   db.pragma('cache_size = -262144');
   db.pragma('wal_autocheckpoint = 10000');
   db.pragma('mmap_size = 4294967296');
-  before = db.prepare('SELECT member_id, lifecycle_tier, communication_tier FROM member_scores WHERE workspace_id = ? ORDER BY member_id').raw(true).all(ws);
+  before = readPreviousTiers(db, ws, lifecycleTiers, communicationTiers);
 } catch (err) {
   fail(err);
 }
@@ -38,7 +40,7 @@ function inTransaction(work) {
 
 function write({ runId, now, columns }) {
   const c = fromMessage(columns);
-  const one = `(${SCORE_COLUMNS.map(() => '?').join(',')})`;
+  const one = codedRowSql(columns);
   const statements = new Map();
   const statement = (rows) => {
     let st = statements.get(rows);
@@ -53,12 +55,13 @@ function write({ runId, now, columns }) {
       for (let start = from; start < to; start += rowsPerStatement) {
         const end = Math.min(to, start + rowsPerStatement);
         const params = [];
-        for (let i = start; i < end; i++) pushScoreRow(params, c, i, ws, runId, packed);
+        for (let i = start; i < end; i++) pushScoreRow(params, c, i, ws, runId, packed, columns);
         statement(end - start).run(params);
       }
     });
   }
   // Members scored before and not now (merged away) go; the changes are recorded with them, in one transaction.
+  db.pragma('synchronous = FULL');
   const changeRow = `(${CHANGE_COLUMNS.map(() => '?').join(',')})`;
   inTransaction(() => {
     db.prepare('DELETE FROM member_scores WHERE workspace_id = ? AND run_id <> ?').run(ws, runId);

@@ -42,7 +42,14 @@ export interface RowWriter {
 export function startRowWriter(rows: RowStore, ws: number): RowWriter {
   if (!rows.sqliteFile) return { write: (runId, c, now) => writeInProcess(rows, ws, runId, c, now), cancel: async () => {} };
   const worker = new Worker(new URL('./score-writer-worker.mjs', import.meta.url), {
-    workerData: { file: rows.sqliteFile, ws, rowsPerStatement: ROWS_PER_STATEMENT, membersPerTransaction: MEMBERS_PER_TRANSACTION },
+    workerData: {
+      file: rows.sqliteFile,
+      ws,
+      rowsPerStatement: ROWS_PER_STATEMENT,
+      membersPerTransaction: MEMBERS_PER_TRANSACTION,
+      lifecycleTiers: LIFECYCLE_TIERS,
+      communicationTiers: COMMUNICATION_TIERS,
+    },
   });
   const done = new Promise<number>((resolve, reject) => {
     worker.once('message', (m: { ok: boolean; changes?: number; error?: string }) => (m.ok ? resolve(m.changes ?? 0) : reject(new Error(`member_scores writer: ${m.error}`))));
@@ -63,7 +70,11 @@ export function startRowWriter(rows: RowStore, ws: number): RowWriter {
 
 async function writeInProcess(rows: RowStore, ws: number, runId: number, c: ScoreColumns, now: number): Promise<number> {
   const previous = await rows.db.selectFrom('member_scores').select(['member_id', 'lifecycle_tier', 'communication_tier']).where('workspace_id', '=', ws).orderBy('member_id').execute();
-  const before = previous.map((p) => [Number(p.member_id), p.lifecycle_tier, p.communication_tier] as const);
+  const before = {
+    memberId: Float64Array.from(previous, (p) => Number(p.member_id)),
+    lifecycle: previous.map((p) => p.lifecycle_tier),
+    communication: previous.map((p) => p.communication_tier),
+  };
   const changes = tierChangeRows(before, c, ws, runId, now);
   const packed = packComponents(c);
   for (let from = 0; from < c.n; from += MEMBERS_PER_TRANSACTION) {
