@@ -6,7 +6,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { Clock } from '../core/index.ts';
 import { resolveBatch, type ResolutionWarning } from '../members/index.ts';
-import { cachedQuery, placeholderList, withWriteTransaction, type RowDialect, type RowStore, type Tx } from '../store/index.ts';
+import { cachedQuery, paddedInList, placeholderList, withWriteTransaction, type RowDialect, type RowStore, type Tx } from '../store/index.ts';
 import { normaliseMessage, type NormalisedEvent } from './normalise.ts';
 import type { Rejection } from './schema.ts';
 import { validateMessage } from './validate.ts';
@@ -103,7 +103,7 @@ export async function ingestMessages(deps: IngestDeps, target: IngestTarget, raw
 async function dropStored(trx: Tx, dialect: RowDialect, workspaceId: number, events: NormalisedEvent[]): Promise<NormalisedEvent[]> {
   const existing = new Set<string>();
   for (let i = 0; i < events.length; i += 500) {
-    const ids = events.slice(i, i + 500).map((e) => e.eventId);
+    const ids = paddedInList(events.slice(i, i + 500).map((e) => e.eventId));
     const rows = await cachedQuery<{ event_id: string }>(
       trx,
       `${dialect}|events_by_id|${ids.length}`,

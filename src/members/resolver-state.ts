@@ -3,7 +3,7 @@
  * as the batch is resolved, with union-find over member ids for merges decided inside the batch. New members and
  * identities get negative temporary ids until the batch is written.
  */
-import { cachedQuery, placeholderList, type RowDialect, type Tx } from '../store/index.ts';
+import { cachedQuery, paddedInList, placeholderList, type RowDialect, type Tx } from '../store/index.ts';
 import { CROSS_PLATFORM_KINDS, crossPlatformKeyString, identityKeyString, type IdentityKey, type IdentityKind } from './identity-keys.ts';
 
 export interface IdentityState {
@@ -40,7 +40,7 @@ export class ResolverState {
   async preload(values: Iterable<string>): Promise<void> {
     const all = [...new Set(values)];
     for (let i = 0; i < all.length; i += 500) {
-      const chunk = all.slice(i, i + 500);
+      const chunk = paddedInList(all.slice(i, i + 500));
       const rows = await cachedQuery<{ id: number; member_id: number; platform: string; kind: string; value: string; verified: number }>(
         this.trx,
         `${this.dialect}|identities_by_value|${chunk.length}`,

@@ -1,5 +1,5 @@
 /** Profile traits: identify calls merge into them (latest value wins per trait); the display name follows them. */
-import { bulkInsert, cachedQuery, placeholderList, type BulkStatement, type RowDialect, type Tx } from '../store/index.ts';
+import { bulkInsert, cachedQuery, paddedInList, placeholderList, type BulkStatement, type RowDialect, type Tx } from '../store/index.ts';
 
 export function displayNameFrom(traits: Record<string, unknown>): string | null {
   const s = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : undefined);
@@ -53,7 +53,7 @@ export async function applyTraitPatches(
   const ids = [...new Set(patches.map((p) => p.memberId))];
   const current = new Map<number, Record<string, unknown>>();
   for (let i = 0; i < ids.length; i += 500) {
-    const part = ids.slice(i, i + 500);
+    const part = paddedInList(ids.slice(i, i + 500));
     const rows = await cachedQuery<{ id: number; traits: string }>(
       trx,
       `${ctx.dialect}|member_traits_read|${part.length}`,

@@ -36,27 +36,26 @@ export interface BulkStatement {
   suffix?: string;
 }
 
-/** Inserts `rows` (arrays in column order) in chunks of at most `chunk` rows. */
-export async function bulkInsert(trx: Tx, dialect: RowDialect, st: BulkStatement, rows: readonly unknown[][], chunk = 500): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
-    const key = `${dialect}|${st.name}|${part.length}`;
-    let sql = cache.get(key);
-    if (!sql) {
-      sql = `INSERT INTO ${st.table} (${st.columns.join(', ')}) VALUES ${placeholders(dialect, part.length, st.columns.length, st.casts)}${st.suffix ? ' ' + st.suffix : ''}`;
-      if (cache.size > 2000) cache.clear();
-      cache.set(key, sql);
-    }
-    await trx.executeQuery(CompiledQuery.raw(sql, part.flat()));
+/**
+ * Row counts per statement: whole chunks, then the remainder in powers of two (437 = 256 + 128 + 32 + 16 + 4 + 1).
+ * Each distinct count is a statement SQLite must prepare, and a batch's count is arbitrary: with every count from 1 to
+ * 500 per table the prepared-statement cache thrashed and preparing cost a third of a millisecond per statement.
+ */
+export function statementSizes(rows: number, chunk: number): number[] {
+  const out: number[] = [];
+  let left = rows;
+  while (left >= chunk) {
+    out.push(chunk);
+    left -= chunk;
   }
+  for (let size = 1 << 30; size >= 1; size >>>= 1) if (left >= size && size < chunk) {
+    out.push(size);
+    left -= size;
+  }
+  return out;
 }
 
-/**
- * The same for rows already laid out as one flat parameter list (`rows` × columns values): large writes build
- * their statements' parameters directly instead of a million row arrays to flatten.
- */
-export async function bulkInsertFlat(trx: Tx, dialect: RowDialect, st: BulkStatement, params: readonly unknown[], rows: number): Promise<void> {
-  if (rows === 0) return;
+function insertSql(dialect: RowDialect, st: BulkStatement, rows: number): string {
   const key = `${dialect}|${st.name}|${rows}`;
   let sql = cache.get(key);
   if (!sql) {
@@ -64,7 +63,45 @@ export async function bulkInsertFlat(trx: Tx, dialect: RowDialect, st: BulkState
     if (cache.size > 2000) cache.clear();
     cache.set(key, sql);
   }
-  await trx.executeQuery(CompiledQuery.raw(sql, params as unknown[]));
+  return sql;
+}
+
+/** Inserts `rows` (arrays in column order), at most `chunk` rows a statement. */
+export async function bulkInsert(trx: Tx, dialect: RowDialect, st: BulkStatement, rows: readonly unknown[][], chunk = 500): Promise<void> {
+  let from = 0;
+  for (const size of statementSizes(rows.length, chunk)) {
+    const params: unknown[] = [];
+    for (let i = from; i < from + size; i++) for (const v of rows[i]!) params.push(v);
+    await trx.executeQuery(CompiledQuery.raw(insertSql(dialect, st, size), params));
+    from += size;
+  }
+}
+
+/**
+ * The same for rows already laid out as one flat parameter list (`rows` × columns values): large writes build
+ * their statements' parameters directly instead of a million row arrays to flatten.
+ */
+export async function bulkInsertFlat(trx: Tx, dialect: RowDialect, st: BulkStatement, params: readonly unknown[], rows: number, chunk = 500): Promise<void> {
+  const cols = st.columns.length;
+  let from = 0;
+  for (const size of statementSizes(rows, chunk)) {
+    const part = size === rows ? params : params.slice(from * cols, (from + size) * cols);
+    await trx.executeQuery(CompiledQuery.raw(insertSql(dialect, st, size), part as unknown[]));
+    from += size;
+  }
+}
+
+/**
+ * A list for `IN (…)` padded to a power of two by repeating its last value (which changes nothing about what `IN`
+ * matches), so that lists of any length share a few statements (see statementSizes).
+ */
+export function paddedInList<T>(values: readonly T[]): T[] {
+  const out = values.slice();
+  if (out.length === 0) return out;
+  let size = 1;
+  while (size < out.length) size *= 2;
+  while (out.length < size) out.push(out[out.length - 1]!);
+  return out;
 }
 
 /** `n` placeholders starting after `offset` bound parameters: `?, ?, …` or `$3, $4, …`. */

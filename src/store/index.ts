@@ -5,5 +5,5 @@ export type { RowDialect } from './dialect.ts';
 export type * from './schema.ts';
 export { workspaceStore, workspaceTimeZone, type WorkspaceRecord, type WorkspaceStore, type AuthenticatedKey, type CreatedKey } from './workspaces.ts';
 export { withWriteTransaction, allocateIds, type Tx } from './transaction.ts';
-export { bulkInsert, bulkInsertFlat, cachedQuery, placeholderList, type BulkStatement } from './bulk.ts';
+export { bulkInsert, bulkInsertFlat, cachedQuery, paddedInList, placeholderList, type BulkStatement } from './bulk.ts';
 export { readSetting, writeSetting } from './settings.ts';

@@ -7,7 +7,7 @@
  * batches (every second in the server, and before every leaderboard read, so a reader sees the ledger as committed).
  */
 import { CompiledQuery } from 'kysely';
-import { bulkInsert, placeholderList, readSetting, withWriteTransaction, writeSetting, type BulkStatement, type RowDialect, type RowStore, type Tx } from '../../store/index.ts';
+import { bulkInsert, paddedInList, placeholderList, readSetting, withWriteTransaction, writeSetting, type BulkStatement, type RowDialect, type RowStore, type Tx } from '../../store/index.ts';
 import { identifiedMembers } from '../../members/index.ts';
 import { dayNumber, dayString, weekStart } from '../day.ts';
 
@@ -108,7 +108,7 @@ async function applyPage(trx: Tx, dialect: RowDialect, ws: number, now: number):
     const ids = [...members.keys()];
     const current = new Map<number, number>();
     for (let i = 0; i < ids.length; i += 500) {
-      const part = ids.slice(i, i + 500);
+      const part = paddedInList(ids.slice(i, i + 500));
       const r = await trx.executeQuery<{ member_id: number | string; points: number | string }>(
         CompiledQuery.raw(
           `SELECT member_id, points FROM points_totals WHERE workspace_id = ${placeholderList(dialect, 1)} AND board = ${placeholderList(dialect, 1, 1)} AND period = ${placeholderList(dialect, 1, 2)} AND member_id IN (${placeholderList(dialect, part.length, 3)})`,

@@ -5,7 +5,7 @@
  * row `m:<id>` holding `{ points, badges, lvl:<ladder> }`: a batch touches most members in all three engines, and one
  * row instead of three is most of what ingest pays for incentives. Other keys (items, facts) are rows of their own.
  */
-import { bulkInsert, cachedQuery, placeholderList, type BulkStatement, type RowDialect, type Tx } from '../../store/index.ts';
+import { bulkInsert, cachedQuery, paddedInList, placeholderList, type BulkStatement, type RowDialect, type Tx } from '../../store/index.ts';
 import { MapState } from '../events.ts';
 
 const STATE: BulkStatement = {
@@ -37,7 +37,7 @@ export async function loadState(trx: Tx, dialect: RowDialect, ws: number, keys: 
   const values = new Map<string, unknown>();
   const loaded: Loaded = { texts: new Map(), fields: new Map() };
   for (let i = 0; i < rowKeys.length; i += 500) {
-    const part = rowKeys.slice(i, i + 500);
+    const part = paddedInList(rowKeys.slice(i, i + 500));
     const rows = await cachedQuery<{ key: string; value: string }>(
       trx,
       `${dialect}|gamification_state_load|${part.length}`,

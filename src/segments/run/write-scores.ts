@@ -83,7 +83,7 @@ async function writeInProcess(rows: RowStore, ws: number, runId: number, c: Scor
         const end = Math.min(c.n, start + ROWS_PER_STATEMENT, from + MEMBERS_PER_TRANSACTION);
         const params: unknown[] = [];
         for (let i = start; i < end; i++) pushScoreRow(params, c, i, ws, runId, packed);
-        await bulkInsertFlat(trx, rows.dialect, SCORES, params, end - start);
+        await bulkInsertFlat(trx, rows.dialect, SCORES, params, end - start, ROWS_PER_STATEMENT);
       }
     });
   }
