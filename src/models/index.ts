@@ -1,15 +1,6 @@
 /** Models: customer value (BG/NBD, Gamma-Gamma, CLV), RFM, and the scores built on them. Pure functions over summaries. */
 export { compressSummaries, summaryProblem, type CustomerSummary, type WeightedSummary } from './clv/summary.ts';
-export {
-  bgnbdConditionalExpected,
-  bgnbdExpectedPurchases,
-  bgnbdLogLikelihood,
-  bgnbdPAlive,
-  bgnbdProbabilityOfN,
-  fitBgNbd,
-  type BgNbdParams,
-  type FitReport,
-} from './clv/bgnbd.ts';
+export { bgnbdConditionalExpected, bgnbdExpectedPurchases, bgnbdLogLikelihood, bgnbdPAlive, bgnbdProbabilityOfN, fitBgNbd, type BgNbdParams, type FitReport, bgnbdConditionalNumerator, bgnbdConditionalDenominator } from './clv/bgnbd.ts';
 export { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLikelihood, type GammaGammaParams, type SpendRows } from './clv/gamma-gamma.ts';
 export { customerLifetimeValue, type ClvOptions } from './clv/clv.ts';
 export { summariseTransactions, type SummaryWithHoldout, type Transaction } from './clv/transactions.ts';

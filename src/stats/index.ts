@@ -3,3 +3,4 @@ export { lgamma, digamma, lbeta } from './special.ts';
 export { hyp2f1 } from './hyp2f1.ts';
 export { minimize, type MinimizeOptions, type MinimizeResult } from './lbfgs.ts';
 export { countBelow, tiedScores } from './below.ts';
+export { DistinctTriples } from './distinct-triples.ts';

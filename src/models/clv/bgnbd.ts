@@ -3,83 +3,20 @@
  * Poisson process with rate λ ~ Gamma(r, α); after each purchase they drop out with probability p ~ Beta(a, b).
  * Fitted by maximum likelihood on log-parameters with L-BFGS and the analytic gradient.
  */
-import { digamma, hyp2f1, lbeta, lgamma } from '../../stats/index.ts';
+import { hyp2f1, lbeta, lgamma } from '../../stats/index.ts';
+import { indexedLogLikelihood, indexSummary, type BgNbdParams } from './bgnbd-likelihood.ts';
 import { fitOnLogScale, type FitReport } from './log-scale-fit.ts';
 import type { WeightedSummary } from './summary.ts';
 
 export type { FitReport } from './log-scale-fit.ts';
-
-export interface BgNbdParams {
-  r: number;
-  alpha: number;
-  a: number;
-  b: number;
-}
+export type { BgNbdParams } from './bgnbd-likelihood.ts';
 
 /**
  * Per-customer log-likelihood (FHL 2005, eq. 6) as A1 + A2 + log(e^A3 + δ(x>0)·e^A4), with its gradient in
  * (r, α, a, b). Returns Σ weight·ℓ and adds Σ weight·∂ℓ into `grad` when given.
  */
 export function bgnbdLogLikelihood(p: BgNbdParams, s: WeightedSummary, grad?: Float64Array): number {
-  const { r, alpha, a, b } = p;
-  const lnAlpha = Math.log(alpha);
-  const lgR = lgamma(r);
-  const psiR = digamma(r);
-  const lbAB = lgamma(a + b) - lgamma(b);
-  const psiAB = digamma(a + b);
-  const psiB = digamma(b);
-  let ll = 0;
-  let gr = 0;
-  let ga = 0;
-  let gA = 0;
-  let gB = 0;
-  for (let i = 0; i < s.x.length; i++) {
-    const x = s.x[i]!;
-    const tx = s.tx[i]!;
-    const T = s.T[i]!;
-    const w = s.weight[i]!;
-    const A1 = lgamma(r + x) - lgR + r * lnAlpha;
-    const A2 = lbAB + lgamma(b + x) - lgamma(a + b + x);
-    const lnAT = Math.log(alpha + T);
-    const A3 = -(r + x) * lnAT;
-    // ∂A1, ∂A2, ∂A3
-    let dr = digamma(r + x) - psiR + lnAlpha;
-    let dalpha = r / alpha;
-    const psiABX = digamma(a + b + x);
-    let da = psiAB - psiABX;
-    let db = psiAB + digamma(b + x) - psiB - psiABX;
-    let li: number;
-    if (x > 0) {
-      const lnAtx = Math.log(alpha + tx);
-      const A4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * lnAtx;
-      const m = Math.max(A3, A4);
-      const e3 = Math.exp(A3 - m);
-      const e4 = Math.exp(A4 - m);
-      li = A1 + A2 + m + Math.log(e3 + e4);
-      const w3 = e3 / (e3 + e4);
-      const w4 = 1 - w3;
-      dr += -w3 * lnAT - w4 * lnAtx;
-      dalpha += -w3 * (r + x) / (alpha + T) - w4 * (r + x) / (alpha + tx);
-      da += w4 / a;
-      db += -w4 / (b + x - 1);
-    } else {
-      li = A1 + A2 + A3;
-      dr += -lnAT;
-      dalpha += -(r + x) / (alpha + T);
-    }
-    ll += w * li;
-    gr += w * dr;
-    gA += w * dalpha;
-    ga += w * da;
-    gB += w * db;
-  }
-  if (grad) {
-    grad[0]! += gr;
-    grad[1]! += gA;
-    grad[2]! += ga;
-    grad[3]! += gB;
-  }
-  return ll;
+  return indexedLogLikelihood(p, indexSummary(s), grad);
 }
 
 export function fitBgNbd(s: WeightedSummary, opts: { maxIterations?: number } = {}): FitReport<BgNbdParams> {
@@ -87,7 +24,8 @@ export function fitBgNbd(s: WeightedSummary, opts: { maxIterations?: number } = 
   const meanT = s.T.reduce((acc, t, i) => acc + t * s.weight[i]!, 0) / s.customers;
   // α is a time scale: starting it at the mean age keeps the first steps in the data's units.
   const start = { r: 1, alpha: Math.max(meanT, 1e-6), a: 1, b: 1 };
-  return fitOnLogScale(['r', 'alpha', 'a', 'b'], start, s.customers, (p, grad) => bgnbdLogLikelihood(p, s, grad), opts.maxIterations);
+  const indexed = indexSummary(s);
+  return fitOnLogScale(['r', 'alpha', 'a', 'b'], start, s.customers, (p, grad) => indexedLogLikelihood(p, indexed, grad), opts.maxIterations);
 }
 
 /** P(alive | x, t_x, T) (FHL 2005, eq. 11). */
@@ -109,12 +47,26 @@ export function bgnbdExpectedPurchases(p: BgNbdParams, t: number): number {
 
 /** E[Y(t) | x, t_x, T]: purchases in the next t periods of a customer with this history (FHL 2005, eq. 10). */
 export function bgnbdConditionalExpected(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+  return bgnbdConditionalNumerator(p, t, x, T) / bgnbdConditionalDenominator(p, x, tx, T);
+}
+
+/**
+ * The numerator of E[Y(t) | x, t_x, T], which holds its one hyp2f1 and does not depend on t_x: customers with the
+ * same x and T (far fewer than distinct histories) share it.
+ */
+export function bgnbdConditionalNumerator(p: BgNbdParams, t: number, x: number, T: number): number {
   const { r, alpha, a, b } = p;
   const z = t / (alpha + T + t);
   const head = (a + b + x - 1) / (a - 1);
   const body = 1 - Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t))) * hyp2f1(r + x, b + x, a + b + x - 1, z);
+  return head * body;
+}
+
+/** The denominator of E[Y(t) | x, t_x, T]: 1 + δ(x>0) · a/(b + x − 1) · ((α + T)/(α + t_x))^(r + x). */
+export function bgnbdConditionalDenominator(p: BgNbdParams, x: number, tx: number, T: number): number {
+  const { r, alpha, a, b } = p;
   const tail = x > 0 ? (a / (b + x - 1)) * Math.exp((r + x) * Math.log((alpha + T) / (alpha + tx))) : 0;
-  return (head * body) / (1 + tail);
+  return 1 + tail;
 }
 
 /** P(X(t) = n) for a new customer (FHL 2005, eq. 8): the calibration histogram of repeat purchases. */

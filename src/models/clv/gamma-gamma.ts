@@ -3,52 +3,14 @@
  * Gamma(p, ν) around a customer's mean, with ν ~ Gamma(q, γ) across customers. Fitted on customers with repeat
  * purchases only, by maximum likelihood on log-parameters with L-BFGS and the analytic gradient.
  */
-import { digamma, lgamma } from '../../stats/index.ts';
+import { indexedSpendLikelihood, indexSpendRows, type GammaGammaParams, type SpendRows } from './gamma-gamma-likelihood.ts';
 import { fitOnLogScale, type FitReport } from './log-scale-fit.ts';
 
-export interface GammaGammaParams {
-  p: number;
-  q: number;
-  gamma: number;
-}
-
-/** Customers with x > 0 repeat purchases of mean value m (the only ones that inform the spend model). */
-export interface SpendRows {
-  x: Float64Array;
-  m: Float64Array;
-}
+export type { GammaGammaParams, SpendRows } from './gamma-gamma-likelihood.ts';
 
 /** ℓ = ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln γ + px ln x + (px−1) ln m − (px+q) ln(γ + x m), summed. */
 export function gammaGammaLogLikelihood(par: GammaGammaParams, s: SpendRows, grad?: Float64Array): number {
-  const { p, q, gamma } = par;
-  const lgQ = lgamma(q);
-  const psiQ = digamma(q);
-  const lnG = Math.log(gamma);
-  let ll = 0;
-  let gp = 0;
-  let gq = 0;
-  let gg = 0;
-  for (let i = 0; i < s.x.length; i++) {
-    const x = s.x[i]!;
-    const m = s.m[i]!;
-    const px = p * x;
-    const lnX = Math.log(x);
-    const lnM = Math.log(m);
-    const lnD = Math.log(gamma + x * m);
-    ll += lgamma(px + q) - lgamma(px) - lgQ + q * lnG + px * lnX + (px - 1) * lnM - (px + q) * lnD;
-    if (grad) {
-      const psiPQ = digamma(px + q);
-      gp += x * (psiPQ - digamma(px) + lnX + lnM - lnD);
-      gq += psiPQ - psiQ + lnG - lnD;
-      gg += q / gamma - (px + q) / (gamma + x * m);
-    }
-  }
-  if (grad) {
-    grad[0]! += gp;
-    grad[1]! += gq;
-    grad[2]! += gg;
-  }
-  return ll;
+  return indexedSpendLikelihood(par, indexSpendRows(s), grad);
 }
 
 export function fitGammaGamma(s: SpendRows, opts: { maxIterations?: number } = {}): FitReport<GammaGammaParams> {
@@ -56,7 +18,8 @@ export function fitGammaGamma(s: SpendRows, opts: { maxIterations?: number } = {
   if (n === 0) throw new RangeError('no customers with repeat purchases to fit the spend model');
   const meanM = s.m.reduce((a, v) => a + v, 0) / n;
   // p = 1, q = 2 with γ at the mean spend puts the prior mean pγ/(q−1) in the data's units from the start.
-  const fit = fitOnLogScale(['p', 'q', 'gamma'], { p: 1, q: 2, gamma: Math.max(meanM, 1e-6) }, n, (par, grad) => gammaGammaLogLikelihood(par, s, grad), opts.maxIterations);
+  const indexed = indexSpendRows(s);
+  const fit = fitOnLogScale(['p', 'q', 'gamma'], { p: 1, q: 2, gamma: Math.max(meanM, 1e-6) }, n, (par, grad) => indexedSpendLikelihood(par, indexed, grad), opts.maxIterations);
   if (fit.params.q <= 1) fit.warnings.push('q ≤ 1: the mean spend of a new customer is infinite under the model');
   return fit;
 }

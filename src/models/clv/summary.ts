@@ -3,6 +3,7 @@
  * t_x and the age T, all in one time unit; identical (x, t_x, T) rows are compressed into one weighted row so that
  * a fit over a million customers costs what a few thousand distinct histories cost.
  */
+import { DistinctTriples } from '../../stats/index.ts';
 
 export interface CustomerSummary {
   /** Repeat purchases: purchase periods after the first. */
@@ -26,25 +27,10 @@ export interface WeightedSummary {
 }
 
 export function compressSummaries(rows: readonly CustomerSummary[]): WeightedSummary {
-  const index = new Map<string, number>();
-  const x: number[] = [];
-  const tx: number[] = [];
-  const T: number[] = [];
-  const w: number[] = [];
-  for (const r of rows) {
-    const key = `${r.x}|${r.tx}|${r.T}`;
-    const i = index.get(key);
-    if (i === undefined) {
-      index.set(key, x.length);
-      x.push(r.x);
-      tx.push(r.tx);
-      T.push(r.T);
-      w.push(1);
-    } else {
-      w[i]!++;
-    }
-  }
-  return { x: Float64Array.from(x), tx: Float64Array.from(tx), T: Float64Array.from(T), weight: Float64Array.from(w), customers: rows.length };
+  const histories = new DistinctTriples();
+  for (const r of rows) histories.add(r.x, r.tx, r.T);
+  const { a, b, c, count } = histories.columns();
+  return { x: a, tx: b, T: c, weight: count, customers: rows.length };
 }
 
 /** Checks what the likelihoods assume; a row that breaks it is named by its position. */
