@@ -35,4 +35,16 @@ describe('communicationTiers', () => {
       }),
     );
   });
+
+  it('equals a full ranking when member ids come in any order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.constant(NaN)), fc.integer({ min: 1, max: 10_000 })), { maxLength: 80 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 50 }), (rows, core, pot) => {
+        const unique = [...new Map(rows.map(([s, id]) => [id, s])).entries()];
+        const ids = unique.map(([id]) => id);
+        const xs = unique.map(([, s]) => s);
+        const got = communicationTiers(Float64Array.from(xs), Float64Array.from(ids), { corePercent: core, potentialPercent: pot });
+        expect(got).toEqual(bruteForce(xs, ids, core, pot));
+      }),
+    );
+  });
 });
