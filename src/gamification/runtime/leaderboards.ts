@@ -56,18 +56,20 @@ async function pending(db: Tx, ws: number): Promise<boolean> {
   return next !== undefined;
 }
 
-/** Brings the totals up to the ledger; returns how many ledger entries were applied. */
-export async function catchUpLeaderboards(rows: RowStore, ws: number, now: number): Promise<number> {
+/**
+ * Brings the totals up to the ledger, `pageSize` entries a transaction; returns how many ledger entries were applied.
+ */
+export async function catchUpLeaderboards(rows: RowStore, ws: number, now: number, opts: { pageSize?: number } = {}): Promise<number> {
   let applied = 0;
   for (;;) {
     if (!(await pending(rows.db, ws))) return applied;
-    const n = await withWriteTransaction(rows, (trx) => applyPage(trx, rows.dialect, ws, now));
+    const n = await withWriteTransaction(rows, (trx) => applyPage(trx, rows.dialect, ws, now, opts.pageSize ?? PAGE));
     applied += n;
     if (n === 0) return applied;
   }
 }
 
-async function applyPage(trx: Tx, dialect: RowDialect, ws: number, now: number): Promise<number> {
+async function applyPage(trx: Tx, dialect: RowDialect, ws: number, now: number, pageSize: number): Promise<number> {
   const mark = Number((await readSetting(trx as never, ws, WATERMARK)) ?? 0);
   const entries = await trx
     .selectFrom('points_ledger')
@@ -75,7 +77,7 @@ async function applyPage(trx: Tx, dialect: RowDialect, ws: number, now: number):
     .where('workspace_id', '=', ws)
     .where('id', '>', mark)
     .orderBy('id')
-    .limit(PAGE)
+    .limit(pageSize)
     .execute();
   if (entries.length === 0) return 0;
   // Boards rank identified members: members with only anonymous ids (visitors, an importer's synthetic members such
@@ -132,17 +134,27 @@ async function applyPage(trx: Tx, dialect: RowDialect, ws: number, now: number):
     return [ws, board, period, Number(points), by];
   });
   await bulkInsert(trx, dialect, VALUES, valueRows);
-  // Totals nobody holds any more go (only where a count went down: a scan of every total would grow with the board).
+  // Totals nobody holds any more go (only where a count went down: a scan of every total would grow with the board),
+  // a board and period at a time (one statement per total had cost more than the rest of the catch-up).
+  const fell = new Map<string, number[]>();
   for (const row of valueRows) {
     if ((row[4] as number) >= 0) continue;
-    await trx
-      .deleteFrom('points_values')
-      .where('workspace_id', '=', ws)
-      .where('board', '=', row[1] as string)
-      .where('period', '=', row[2] as string)
-      .where('points', '=', row[3] as number)
-      .where('members', '<=', 0)
-      .execute();
+    const k = `${row[1] as string}\t${row[2] as string}`;
+    const list = fell.get(k);
+    if (list) list.push(row[3] as number);
+    else fell.set(k, [row[3] as number]);
+  }
+  for (const [k, totals] of fell) {
+    const [board, period] = k.split('\t') as [string, string];
+    for (let i = 0; i < totals.length; i += 500) {
+      const part = paddedInList(totals.slice(i, i + 500));
+      await trx.executeQuery(
+        CompiledQuery.raw(
+          `DELETE FROM points_values WHERE workspace_id = ${placeholderList(dialect, 1)} AND board = ${placeholderList(dialect, 1, 1)} AND period = ${placeholderList(dialect, 1, 2)} AND members <= 0 AND points IN (${placeholderList(dialect, part.length, 3)})`,
+          [ws, board, period, ...part],
+        ),
+      );
+    }
   }
   await writeSetting(trx as never, ws, WATERMARK, Number(entries[entries.length - 1]!.id), now);
   return entries.length;
