@@ -9,6 +9,7 @@ import { workspaceTimeZone, type RowDialect, type Tx } from '../../store/index.t
 import { gamificationConfig } from '../config.ts';
 import type { GamificationEvent } from '../events.ts';
 import { emptyOutputs, Engines } from './engines.ts';
+import { StateCache } from './state-cache.ts';
 import { loadState, saveState } from './state-store.ts';
 import { writeOutputs } from './write-outputs.ts';
 
@@ -32,29 +33,47 @@ export class EngineCache {
   }
 }
 
-/** Applies a batch of new events to the workspace's incentive state, in the caller's transaction. */
-export async function applyBatch(trx: Tx, dialect: RowDialect, engines: Engines, ws: number, events: readonly GamificationEvent[], now: number) {
+/**
+ * Applies a batch of new events to the workspace's incentive state, in the caller's transaction. With a state cache,
+ * returns what to run once the transaction has committed (the cache takes the batch's rows back).
+ */
+export async function applyBatch(trx: Tx, dialect: RowDialect, engines: Engines, ws: number, events: readonly GamificationEvent[], now: number, cache?: StateCache) {
   const relevant = events.filter((e) => engines.relevant(e));
-  if (relevant.length === 0) return emptyOutputs();
+  if (relevant.length === 0) return { out: emptyOutputs(), committed: undefined };
   const keys: string[] = [];
   for (const e of relevant) for (const k of engines.stateKeys(e)) keys.push(k);
-  const state = await loadState(trx, dialect, ws, keys);
+  if (cache) await cache.validate(trx);
+  const state = await loadState(trx, dialect, ws, keys, cache);
   const out = emptyOutputs();
   engines.applyAll(relevant, state, out);
   await writeOutputs(trx, dialect, ws, engines.version, engines.categories, out, now);
-  await saveState(trx, dialect, ws, state);
-  return out;
+  const committed = await saveState(trx, dialect, ws, state);
+  return { out, committed };
 }
 
-/** The ingest hook; level changes and badges are announced on `events` once the transaction has committed. */
+/**
+ * The ingest hook; level changes and badges are announced on `events` once the transaction has committed. On SQLite
+ * the engines' state rows stay cached between batches (state-cache.ts); on PostgreSQL several processes write, so
+ * every batch reads its rows.
+ */
 export function gamificationHook(dialect: RowDialect, cache: EngineCache, events?: DomainEvents): IngestHook {
+  const states = new Map<number, StateCache>();
+  const stateCache = (ws: number) => {
+    if (dialect !== 'sqlite') return undefined;
+    let c = states.get(ws);
+    if (!c) states.set(ws, (c = new StateCache(ws)));
+    return c;
+  };
   return async (trx, ctx, batch) => {
     const engines = await cache.forWorkspace(trx, ctx.workspaceId);
     if (!engines) return;
-    const out = await applyBatch(trx, dialect, engines, ctx.workspaceId, batch, ctx.now);
-    if (!events || (out.awards.length === 0 && out.levelChanges.length === 0)) return;
+    const { out, committed } = await applyBatch(trx, dialect, engines, ctx.workspaceId, batch, ctx.now, stateCache(ctx.workspaceId));
+    const announce = events !== undefined && (out.awards.length > 0 || out.levelChanges.length > 0);
+    if (!committed && !announce) return;
     const workspaceId = ctx.workspaceId;
     return () => {
+      committed?.();
+      if (!events || !announce) return;
       for (const a of out.awards) events.emit('gamification.badge_awarded', { workspaceId, memberId: a.memberId, badgeId: a.badgeId, subject: a.subject, awardedAt: a.awardedAt });
       for (const c of out.levelChanges) events.emit('gamification.level_changed', { workspaceId, memberId: c.memberId, from: c.from, to: c.to, direction: c.direction, at: c.at });
     };

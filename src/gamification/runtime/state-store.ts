@@ -7,6 +7,7 @@
  */
 import { bulkInsert, cachedQuery, paddedInList, placeholderList, type BulkStatement, type RowDialect, type Tx } from '../../store/index.ts';
 import { MapState } from '../events.ts';
+import { bumpStateGeneration, type CachedRow, type StateCache } from './state-cache.ts';
 
 const STATE: BulkStatement = {
   name: 'gamification_state_upsert',
@@ -29,33 +30,42 @@ const keyOf = (row: string, field: string) => `${field}:${row}`;
 interface Loaded {
   texts: Map<string, string>;
   fields: Map<string, Set<string>>;
+  cache?: StateCache;
 }
 const loadedOf = new WeakMap<MapState, Loaded>();
 
-export async function loadState(trx: Tx, dialect: RowDialect, ws: number, keys: Iterable<string>): Promise<MapState> {
+/** Loads the rows holding `keys`: from `cache` when it has them (the ingest hook), the rest from the row store. */
+export async function loadState(trx: Tx, dialect: RowDialect, ws: number, keys: Iterable<string>, cache?: StateCache): Promise<MapState> {
   const rowKeys = [...new Set(Array.from(keys, (k) => placeOf(k).row))];
   const values = new Map<string, unknown>();
-  const loaded: Loaded = { texts: new Map(), fields: new Map() };
-  for (let i = 0; i < rowKeys.length; i += 500) {
-    const part = paddedInList(rowKeys.slice(i, i + 500));
+  const loaded: Loaded = { texts: new Map(), fields: new Map(), ...(cache ? { cache } : {}) };
+  const add = (row: string, text: string, value: unknown) => {
+    loaded.texts.set(row, text);
+    if (row.startsWith('m:')) {
+      const fields = new Set<string>();
+      for (const [field, v] of Object.entries(value as Record<string, unknown>)) {
+        values.set(keyOf(row, field), v);
+        fields.add(field);
+      }
+      loaded.fields.set(row, fields);
+    } else values.set(row, value);
+  };
+  const missing: string[] = [];
+  for (const row of rowKeys) {
+    const hit = cache?.take(row);
+    if (hit) add(row, hit.text, hit.value);
+    else missing.push(row);
+    cache?.mark(row);
+  }
+  for (let i = 0; i < missing.length; i += 500) {
+    const part = paddedInList(missing.slice(i, i + 500));
     const rows = await cachedQuery<{ key: string; value: string }>(
       trx,
       `${dialect}|gamification_state_load|${part.length}`,
       () => `SELECT key, value FROM gamification_state WHERE workspace_id = ${placeholderList(dialect, 1)} AND key IN (${placeholderList(dialect, part.length, 1)})`,
       [ws, ...part],
     );
-    for (const r of rows) {
-      loaded.texts.set(r.key, r.value);
-      const value = JSON.parse(r.value) as unknown;
-      if (r.key.startsWith('m:')) {
-        const fields = new Set<string>();
-        for (const [field, v] of Object.entries(value as Record<string, unknown>)) {
-          values.set(keyOf(r.key, field), v);
-          fields.add(field);
-        }
-        loaded.fields.set(r.key, fields);
-      } else values.set(r.key, value);
-    }
+    for (const r of rows) add(r.key, r.value, JSON.parse(r.value) as unknown);
   }
   const state = new MapState(values);
   loadedOf.set(state, loaded);
@@ -64,9 +74,11 @@ export async function loadState(trx: Tx, dialect: RowDialect, ws: number, keys: 
 
 /**
  * Writes back the rows of the keys that were set (or of `only` these keys), except rows whose text is the same as
- * when loaded: engines set a member's state whenever they might have changed it.
+ * when loaded: engines set a member's state whenever they might have changed it. State loaded through a cache
+ * returns what to put back in it once the transaction has committed; any other write makes every cache of the
+ * workspace start again.
  */
-export async function saveState(trx: Tx, dialect: RowDialect, ws: number, state: MapState, only?: Iterable<string>): Promise<void> {
+export async function saveState(trx: Tx, dialect: RowDialect, ws: number, state: MapState, only?: Iterable<string>): Promise<(() => void) | undefined> {
   const loaded = loadedOf.get(state);
   // Row → the fields to write (a member row is written whole: every field it had, and every field set now).
   const rows = new Map<string, Set<string> | null>();
@@ -81,21 +93,51 @@ export async function saveState(trx: Tx, dialect: RowDialect, ws: number, state:
     fields.add(field);
   }
   const out: unknown[][] = [];
+  const cache = loaded?.cache;
+  const current = new Map<string, { text: string; value: unknown }>();
   for (const [row, fields] of rows) {
     let text: string;
-    if (fields === null) text = JSON.stringify(state.values.get(row) ?? null);
-    else {
+    let value: unknown;
+    if (fields === null) {
+      value = state.values.get(row) ?? null;
+      text = JSON.stringify(value);
+    } else {
       const obj: Record<string, unknown> = {};
       for (const f of [...fields].sort()) {
         const v = state.values.get(keyOf(row, f));
         if (v !== undefined && v !== null) obj[f] = v;
       }
+      value = obj;
       text = JSON.stringify(obj);
     }
     if (loaded?.texts.get(row) !== text) out.push([ws, row, text]);
+    current.set(row, { text, value });
   }
   await bulkInsert(trx, dialect, STATE, out);
   state.changed.clear();
+  if (!cache) {
+    bumpStateGeneration(ws);
+    return undefined;
+  }
+  // What the cache gets back: every row loaded or written, with the value the engines left in the state.
+  const back: [string, CachedRow][] = [];
+  for (const [row, text] of loaded.texts) {
+    if (current.has(row)) continue;
+    back.push([row, { text, value: rowValue(state, row, loaded.fields.get(row)), stamp: 0 }]);
+  }
+  for (const [row, v] of current) back.push([row, { ...v, stamp: 0 }]);
+  for (const [row, entry] of back) entry.stamp = cache.mark(row);
+  return () => {
+    for (const [row, entry] of back) cache.putBack(row, entry);
+  };
+}
+
+/** A loaded row's value as the engines left it (unchanged: nothing of it was set). */
+function rowValue(state: MapState, row: string, fields: Set<string> | undefined): unknown {
+  if (!fields) return state.values.get(row) ?? null;
+  const obj: Record<string, unknown> = {};
+  for (const f of fields) obj[f] = state.values.get(keyOf(row, f));
+  return obj;
 }
 
 /** Members with a stored state in one engine's field (`lvl:<ladder>` …), for jobs that visit them all. */
