@@ -37,7 +37,8 @@ export class StateCache {
 
   constructor(
     readonly ws: number,
-    private readonly maxRows = 200_000,
+    // A member row parsed is about a kilobyte: 100 k rows keep the active members of a large community in ~100 MB.
+    private readonly maxRows = 100_000,
   ) {}
 
   /** Clears the cache if anything but this hook wrote the store since the last batch. Call inside the transaction. */
