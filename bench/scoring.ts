@@ -43,16 +43,8 @@ export async function scoring(members: number): Promise<BenchResult[]> {
       process.stderr.write(`  scoring run ${i + 1}: ${runs[i]!.seconds.toFixed(1)} s ${JSON.stringify(report.seconds)}\n`);
     }
 
-    // BG/NBD on every member: activity days (everything but page views) as the "purchases".
-    const activity = scoringSettings.parse({ purchaseEvents: ['signed_up', 'post_created', 'comment_created', 'post_liked', 'check_in', 'invite_sent', 'invite_accepted', 'purchase'] });
-    const t1 = performance.now();
-    const h = await purchaseHistories(s.columns!, ws.id, activity, { calibrationEnd: asOf, holdoutEnd: asOf, timeZone: ws.timeZone });
-    const t2 = performance.now();
-    const rows = Array.from(h.x, (x, i) => ({ x, tx: h.tx[i]!, T: h.T[i]! })).filter((r) => r.T > 0);
-    const summary = compressSummaries(rows);
-    const fit = fitBgNbd(summary);
-    const t3 = performance.now();
-
+    // Segment checks right after the runs, as a server would serve them; before the BG/NBD pass below, whose million
+    // summaries stay on the heap until this function returns and would time garbage collection instead.
     const n = runs[0]!.report.members;
     const times: number[] = [];
     let seed = 99;
@@ -64,13 +56,23 @@ export async function scoring(members: number): Promise<BenchResult[]> {
       if (i >= 500) times.push(performance.now() - t0); // the first 500 warm the page cache
     }
     times.sort((a, b) => a - b);
+
+    // BG/NBD on every member: activity days (everything but page views) as the "purchases".
+    const activity = scoringSettings.parse({ purchaseEvents: ['signed_up', 'post_created', 'comment_created', 'post_liked', 'check_in', 'invite_sent', 'invite_accepted', 'purchase'] });
+    const t1 = performance.now();
+    const h = await purchaseHistories(s.columns!, ws.id, activity, { calibrationEnd: asOf, holdoutEnd: asOf, timeZone: ws.timeZone });
+    const t2 = performance.now();
+    const rows = Array.from(h.x, (x, i) => ({ x, tx: h.tx[i]!, T: h.T[i]! })).filter((r) => r.T > 0);
+    const summary = compressSummaries(rows);
+    const fit = fitBgNbd(summary);
+    const t3 = performance.now();
     const first = runs[0]!;
     const second = runs[1]!;
     return [
       {
         name: `Scoring run: RFM + CLV + three densities + tiers for every member, both stores written (${n.toLocaleString('en')} members, 10 M events)`,
         target: '< 10 s end to end',
-        value: `${second.seconds.toFixed(1)} s (a repeat run; the first run on the store, which also records every member's first tiers: ${first.seconds.toFixed(1)} s). Steps: ${Object.entries(second.report.seconds).map(([k, v]) => `${k} ${v} s`).join(', ')}`,
+        value: `${second.seconds.toFixed(1)} s (the second run in the process; the first, on cold caches: ${first.seconds.toFixed(1)} s). Steps: ${Object.entries(second.report.seconds).map(([k, v]) => `${k} ${v} s`).join(', ')}`,
         met: second.seconds < 10 && members >= 1_000_000,
         details: { first: first.report.seconds, second: second.report.seconds, sizes: second.report.sizes },
       },

@@ -18,9 +18,10 @@ try {
   // every earlier one. A crash in between leaves some members with the previous run's whole row: the run is redone.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 10000');
-  // As the main connection (store/row-store.ts): fewer checkpoints while a million rows go through the WAL.
   db.pragma('cache_size = -262144');
-  db.pragma('wal_autocheckpoint = 10000');
+  // No checkpoints while the rows go in: the run's ~250 MB of pages are copied into the database file once, after
+  // the run is reported done (below), instead of every 40 MB on the way (0.6–0.8 s less per million members).
+  db.pragma('wal_autocheckpoint = 0');
   db.pragma('mmap_size = 4294967296');
   before = readPreviousTiers(db, ws, lifecycleTiers, communicationTiers);
 } catch (err) {
@@ -77,8 +78,11 @@ parentPort.once('message', (job) => {
   if (!db) return;
   try {
     const changes = write(job);
-    db.close();
     parentPort.postMessage({ ok: true, changes });
+    // Everything is committed and synced; copying the log into the database file is maintenance. PASSIVE: it never
+    // waits for readers or writers, and a commit on the main connection meanwhile skips its own checkpoint (busy).
+    db.pragma('wal_checkpoint(PASSIVE)');
+    db.close();
   } catch (err) {
     fail(err);
   }
