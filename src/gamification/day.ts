@@ -6,7 +6,6 @@
 const HOUR_US = 3_600_000_000;
 const DAY_MS = 86_400_000;
 
-const offsetCache = new Map<string, Map<number, number>>();
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The zone's offset from UTC in milliseconds at a UTC instant (ms). */
@@ -22,23 +21,66 @@ function offsetMs(ms: number, timeZone: string): number {
   return local - Math.floor(ms / 1000) * 1000;
 }
 
-/** Days since 1970-01-01 of the local calendar day of a UTC instant (µs). */
-export function localDayNumber(us: number, timeZone: string): number {
-  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return Math.floor(us / 1000 / DAY_MS);
-  const hour = Math.floor(us / HOUR_US);
-  let zone = offsetCache.get(timeZone);
-  if (!zone) offsetCache.set(timeZone, (zone = new Map()));
-  let off = zone.get(hour);
+/**
+ * A zone's offsets by UTC hour: a window of hours around the first one asked for in an array (NaN: not known yet),
+ * others in a Map. Replay asks about every hour of the log, and about members' promotion times in between.
+ */
+interface ZoneOffsets {
+  base: number;
+  window: Float64Array;
+  rest: Map<number, number>;
+}
+
+/** About 7.5 years. */
+const WINDOW_HOURS = 1 << 16;
+const zones = new Map<string, ZoneOffsets>();
+
+function hourOffset(hour: number, timeZone: string): number {
+  let z = zones.get(timeZone);
+  if (!z) zones.set(timeZone, (z = { base: hour - WINDOW_HOURS / 2, window: new Float64Array(WINDOW_HOURS).fill(NaN), rest: new Map() }));
+  const i = hour - z.base;
+  if (i >= 0 && i < WINDOW_HOURS) {
+    let off = z.window[i]!;
+    if (Number.isNaN(off)) z.window[i] = off = offsetMs(hour * 3_600_000, timeZone);
+    return off;
+  }
+  let off = z.rest.get(hour);
   if (off === undefined) {
     off = offsetMs(hour * 3_600_000, timeZone);
-    if (zone.size > 200_000) zone.clear();
-    zone.set(hour, off);
+    if (z.rest.size > 200_000) z.rest.clear();
+    z.rest.set(hour, off);
   }
+  return off;
+}
+
+/** The last zone and UTC hour asked for, and its offset: replay asks about the same hour event after event. */
+let lastZone = '';
+let lastHour = NaN;
+let lastOffset = 0;
+
+/** Days since 1970-01-01 of the local calendar day of a UTC instant (µs). */
+export function localDayNumber(us: number, timeZone: string): number {
+  const hour = Math.floor(us / HOUR_US);
+  if (hour === lastHour && timeZone === lastZone) return Math.floor((us / 1000 + lastOffset) / DAY_MS);
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return Math.floor(us / 1000 / DAY_MS);
+  const off = hourOffset(hour, timeZone);
+  lastZone = timeZone;
+  lastHour = hour;
+  lastOffset = off;
   return Math.floor((us / 1000 + off) / DAY_MS);
 }
 
+/** Day texts by day number, 1970 to 2243 (replay asks for the day of every entry and award). */
+const dayTexts: (string | undefined)[] = [];
+const KEPT_DAYS = 100_000;
+
 /** 'YYYY-MM-DD' of a day number. */
 export function dayString(day: number): string {
+  if (day >= 0 && day < KEPT_DAYS && (day | 0) === day) {
+    // Grown by push, so the array keeps fast elements.
+    while (dayTexts.length <= day) dayTexts.push(undefined);
+    return (dayTexts[day] ??= new Date(day * DAY_MS).toISOString().slice(0, 10));
+  }
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 

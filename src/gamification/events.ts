@@ -3,6 +3,7 @@
  * events in the same order give the same ledger, badges and levels, whether they arrive one batch at a time in the
  * ingest transaction or all at once in a replay.
  */
+import type { MemberKeys } from './member-keys.ts';
 
 /** The stored event as the ingest pipeline hands it to its hooks (and as replay reads it back from the log). */
 export interface GamificationEvent {
@@ -34,40 +35,41 @@ export function compareEvents(a: GamificationEvent, b: GamificationEvent): numbe
 export interface EngineState {
   get<T>(key: string): T | undefined;
   set(key: string, value: unknown): void;
+  /**
+   * Optional: the value `get` just returned for `key` was changed in place. The same as `set(key, thatValue)` (the
+   * key counts as changed) without writing the value again: replay changes most values in place, and a Map write is
+   * a second hash lookup. Engines call it through `changedInPlace`.
+   */
+  touch?(key: string): void;
+  /** Optional: `get(keys(memberId))`, which a state may answer without hashing the key (`getMember`). */
+  getMember?<T>(keys: MemberKeys, memberId: number): T | undefined;
+  /** Optional: `set(keys(memberId), value)` (`setMember`). */
+  setMember?(keys: MemberKeys, memberId: number, value: unknown): void;
+  /** Optional: `touch(keys(memberId))` (`memberChangedInPlace`). */
+  touchMember?(keys: MemberKeys, memberId: number): void;
 }
 
-/** An EngineState over a Map that remembers which keys changed (the hook writes back only those). */
-export class MapState implements EngineState {
-  readonly values: Map<string, unknown>;
-  readonly changed = new Set<string>();
-  private readonly track: boolean;
-  /** `trackChanges: false` for replay, which writes every key anyway (a second hash per `set` was measurable). */
-  constructor(values?: Map<string, unknown>, opts: { trackChanges?: boolean } = {}) {
-    this.values = values ?? new Map();
-    this.track = opts.trackChanges ?? true;
-  }
-  get<T>(key: string): T | undefined {
-    return this.values.get(key) as T | undefined;
-  }
-  set(key: string, value: unknown): void {
-    this.values.set(key, value);
-    if (this.track) this.changed.add(key);
-  }
+/** Marks a value changed in place: `touch` where the state has it, else `set` with the same value. */
+export function changedInPlace(state: EngineState, key: string, value: unknown): void {
+  if (state.touch !== undefined) state.touch(key);
+  else state.set(key, value);
 }
 
-/**
- * `<prefix>:m:<member id>` state keys, kept once per member: a key built per event is a new string, hashed again on
- * every Map lookup, and replay looks up a few per event.
- */
-export function memberKeys(prefix: string): (memberId: number) => string {
-  const keys = new Map<number, string>();
-  return (memberId) => {
-    let k = keys.get(memberId);
-    if (k === undefined) {
-      if (keys.size >= 1_000_000) keys.clear();
-      k = `${prefix}:m:${memberId}`;
-      keys.set(memberId, k);
-    }
-    return k;
-  };
+/** A member's value in a family of keys (`<prefix>:m:<id>`). */
+export function getMember<T>(state: EngineState, keys: MemberKeys, memberId: number): T | undefined {
+  return state.getMember !== undefined ? state.getMember<T>(keys, memberId) : state.get<T>(keys(memberId));
 }
+
+export function setMember(state: EngineState, keys: MemberKeys, memberId: number, value: unknown): void {
+  if (state.setMember !== undefined) state.setMember(keys, memberId, value);
+  else state.set(keys(memberId), value);
+}
+
+/** `changedInPlace` for a member's value in a family of keys. */
+export function memberChangedInPlace(state: EngineState, keys: MemberKeys, memberId: number, value: unknown): void {
+  if (state.touchMember !== undefined) state.touchMember(keys, memberId);
+  else changedInPlace(state, keys(memberId), value);
+}
+
+export { MapState } from './map-state.ts';
+export { memberKeys, type MemberKeys } from './member-keys.ts';

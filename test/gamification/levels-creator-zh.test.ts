@@ -5,42 +5,17 @@
  * none of its caps, so this test does not depend on the points engine.
  */
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../src/demo/index.ts';
 import { compareEvents, MapState, type GamificationEvent } from '../../src/gamification/events.ts';
 import { LevelEngine, type LevelChange, type MemberLevelState } from '../../src/gamification/levels/index.ts';
 import { creatorZhLevels } from '../../src/gamification/presets/creator-zh/levels.ts';
+import { demoEvents } from './demo-events.ts';
 
 const END = new Date('2025-06-30T00:00:00Z');
 const POINTS: Record<string, number> = { post_created: 5, comment_created: 2, check_in: 2 };
 
-function demoEvents(members: number): { events: GamificationEvent[]; memberIds: number[] } {
-  const ids = new Map<string, number>();
-  const idOf = (userId: string) => {
-    let id = ids.get(userId);
-    if (id === undefined) ids.set(userId, (id = ids.size + 1));
-    return id;
-  };
-  const events: GamificationEvent[] = [];
-  for (const batch of generateDemo({ members, end: END })) {
-    for (const m of batch) {
-      if (m.type !== 'track' || m.userId === undefined || m.event === undefined) continue;
-      events.push({
-        eventId: m.messageId ?? `${events.length}`,
-        type: 'track',
-        name: m.event,
-        ts: Date.parse(String(m.timestamp)) * 1000,
-        platform: m.platform ?? 'app',
-        memberId: idOf(String(m.userId)),
-        targetMemberId: m.target?.userId === undefined ? null : idOf(String(m.target.userId)),
-        properties: (m.properties ?? {}) as Record<string, unknown>,
-      });
-    }
-  }
-  return { events: events.sort(compareEvents), memberIds: [...ids.values()] };
-}
 
 describe('creator-zh levels on the demo community', () => {
-  const { events, memberIds } = demoEvents(5000);
+  const { events, memberIds } = demoEvents(5000, END);
   const engine = new LevelEngine(creatorZhLevels, { timeZone: 'Asia/Shanghai' });
   const state = new MapState();
   const balance = new Map<number, number>();

@@ -3,8 +3,10 @@
  * or as target) and, per item namespace, whether it creates an item, moves a metric, records a required fact, and
  * which content rules must then be re-evaluated. Applying an event is then a map lookup and a few loops.
  */
+import { interned } from '../intern.ts';
 import type { BadgeDefinition } from './criteria.ts';
 import { compileWhere, type Predicate } from './match.ts';
+import { itemKeyPrefix } from './state.ts';
 
 const DAY_US = 86_400_000_000;
 
@@ -44,7 +46,11 @@ export interface ContentRule {
 }
 
 export interface ItemPlan {
+  /** The event name (the plan's own string: stored on items, compared with the rules' names). */
+  event: string;
   ns: string;
+  /** `itemKeyPrefix(ns)`, built once. */
+  keyPrefix: string;
   /** The event creates items in this namespace: `where` outcomes to record and parent keys to look up. */
   create: { wheres: { id: string; pred: Predicate }[]; parentKeys: string[] } | null;
   sums: { metricId: string; delta: number; property: string | null }[];
@@ -84,7 +90,7 @@ function fragmentId(v: unknown): string {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0).toString(36);
+  return interned((h >>> 0).toString(36));
 }
 
 export function compilePlans(defs: readonly BadgeDefinition[]): Map<string, EventPlan> {
@@ -97,7 +103,7 @@ export function compilePlans(defs: readonly BadgeDefinition[]): Map<string, Even
   const itemPlan = (name: string, ns: string): ItemPlan => {
     const p = plan(name);
     let ip = p.items.find((x) => x.ns === ns);
-    if (!ip) p.items.push((ip = { ns, create: null, sums: [], latest: [], fact: false, rules: [], needsOwner: false }));
+    if (!ip) p.items.push((ip = { event: name, ns, keyPrefix: itemKeyPrefix(ns), create: null, sums: [], latest: [], fact: false, rules: [], needsOwner: false }));
     return ip;
   };
   const creates = (ip: ItemPlan) => (ip.create ??= { wheres: [], parentKeys: [] });
@@ -111,7 +117,7 @@ export function compilePlans(defs: readonly BadgeDefinition[]): Map<string, Even
     const c = def.criterion;
     if (c.kind !== 'content') {
       const rule: MemberRule = {
-        id: def.id,
+        id: interned(def.id),
         multiple: def.multiple,
         kind: c.kind === 'accepted' ? 'count' : c.kind,
         where: compileWhere(c.where),
@@ -122,10 +128,10 @@ export function compilePlans(defs: readonly BadgeDefinition[]): Map<string, Even
       for (const name of new Set(c.events)) plan(name)[role].push(rule);
       continue;
     }
-    const ns = c.item.key;
+    const ns = interned(c.item.key);
     const whereId = c.item.where.length > 0 ? fragmentId({ events: [...c.item.events].sort(), where: c.item.where }) : null;
     const rule: ContentRule = {
-      id: def.id,
+      id: interned(def.id),
       multiple: def.multiple,
       ns,
       creators: new Set(c.item.events),
@@ -135,7 +141,7 @@ export function compilePlans(defs: readonly BadgeDefinition[]): Map<string, Even
       atLeast: c.atLeast,
       requires: c.requires,
       parent: c.parent
-        ? { key: c.parent.key, sameOwner: c.parent.sameOwner, afterUs: c.parent.afterDays === undefined ? -1 : c.parent.afterDays * DAY_US, firstChild: c.parent.firstChild }
+        ? { key: interned(c.parent.key), sameOwner: c.parent.sameOwner, afterUs: c.parent.afterDays === undefined ? -1 : c.parent.afterDays * DAY_US, firstChild: c.parent.firstChild }
         : null,
     };
     const pred = compileWhere(c.item.where);
@@ -154,7 +160,7 @@ export function compilePlans(defs: readonly BadgeDefinition[]): Map<string, Even
     if (c.metric.kind === 'sum') {
       for (const s of c.metric.events) {
         const ip = itemPlan(s.event, ns);
-        if (firstUse) ip.sums.push({ metricId: rule.metricId, delta: s.delta ?? 1, property: s.property ?? null });
+        if (firstUse) ip.sums.push({ metricId: rule.metricId, delta: s.delta ?? 1, property: s.property === undefined ? null : interned(s.property) });
         listens(ip, rule);
       }
     } else {
@@ -174,5 +180,5 @@ export function compilePlans(defs: readonly BadgeDefinition[]): Map<string, Even
 }
 
 function addLatest(ip: ItemPlan, id: string, property: string): void {
-  if (!ip.latest.some((x) => x.metricId === id)) ip.latest.push({ metricId: id, property });
+  if (!ip.latest.some((x) => x.metricId === id)) ip.latest.push({ metricId: id, property: interned(property) });
 }

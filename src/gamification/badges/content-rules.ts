@@ -3,17 +3,20 @@
  * it; after each such event the item's rules are re-checked, and a rule whose conditions all hold for the first
  * time grants the badge to the item's owner.
  */
-import type { EngineState, GamificationEvent } from '../events.ts';
+import { changedInPlace, type EngineState, type GamificationEvent } from '../events.ts';
+import { keyedRecord } from '../record.ts';
 import { makeAward, type BadgeAward } from './award.ts';
 import type { ContentRule, ItemPlan } from './compile.ts';
-import { itemId, itemKey, memberKey, type ItemRecord, type MemberRecord, type ParentFacts } from './state.ts';
+import type { EventMembers } from './event-members.ts';
+import { itemId, itemKey, type ItemRecord, type ParentFacts } from './state.ts';
 
-export function applyItemPlan(e: GamificationEvent, ip: ItemPlan, state: EngineState, timeZone: string, out: BadgeAward[]): void {
+export function applyItemPlan(e: GamificationEvent, ip: ItemPlan, state: EngineState, members: EventMembers, timeZone: string, out: BadgeAward[]): void {
   const props = e.properties;
   const id = itemId(props[ip.ns]);
   if (id === undefined) return;
-  const key = itemKey(ip.ns, id);
-  let item = state.get<ItemRecord>(key);
+  const key = ip.keyPrefix + id;
+  const stored = state.get<ItemRecord | null>(key);
+  let item = stored ?? undefined;
   let changed = false;
 
   // Creation: the first creating event with an actor. Votes may precede it (the dump dates votes to the day).
@@ -21,7 +24,7 @@ export function applyItemPlan(e: GamificationEvent, ip: ItemPlan, state: EngineS
     item ??= {};
     item.o = e.memberId;
     item.t = e.ts;
-    item.n = e.name;
+    item.n = ip.event;
     for (const w of ip.create.wheres) if (w.pred(props)) (item.w ??= []).push(w.id);
     for (const pk of ip.create.parentKeys) recordParent(item, id, ip.ns, pk, e, state);
     changed = true;
@@ -48,15 +51,17 @@ export function applyItemPlan(e: GamificationEvent, ip: ItemPlan, state: EngineS
   if (ip.fact) {
     item ??= {};
     const f = (item.f ??= []);
-    if (!f.includes(e.name)) {
-      f.push(e.name);
+    if (!f.includes(ip.event)) {
+      f.push(ip.event);
       changed = true;
     }
   }
   if (item !== undefined && item.o !== undefined) {
-    for (const r of ip.rules) if (check(e, r, item, id, state, timeZone, out)) changed = true;
+    for (const r of ip.rules) if (check(e, r, item, id, members, timeZone, out)) changed = true;
   }
-  if (changed) state.set(key, item);
+  if (!changed) return;
+  if (stored === item) changedInPlace(state, key, item);
+  else state.set(key, item);
 }
 
 /**
@@ -69,22 +74,23 @@ function recordParent(item: ItemRecord, id: string, ns: string, pk: string, e: G
   const pid = itemId(e.properties[pk]);
   if (pid === undefined) return;
   const parentKey = itemKey(ns, pid);
-  let parent = state.get<ItemRecord>(parentKey);
+  let parent = state.get<ItemRecord | null>(parentKey) ?? undefined;
   const known = parent?.o !== undefined && parent.t !== undefined;
-  if (parent?.k === undefined) {
-    parent ??= {};
+  if (parent === undefined) state.set(parentKey, (parent = { k: id }));
+  else if (parent.k === undefined) {
     parent.k = id;
-    state.set(parentKey, parent);
+    changedInPlace(state, parentKey, parent);
   }
   const facts: ParentFacts = known ? [parent.o!, parent.t!, parent.k === id ? 1 : 0] : [e.targetMemberId ?? e.memberId!, null, parent.k === id ? 1 : 0];
   (item.p ??= {})[pk] = facts;
 }
 
 function holds(r: ContentRule, item: ItemRecord): boolean {
-  if (!r.creators.has(item.n!)) return false;
-  if (r.whereId !== null && !item.w?.includes(r.whereId)) return false;
+  // The metric first: it is what most checks fail on.
   const v = item.m?.[r.metricId] ?? (r.startsAtZero ? 0 : undefined);
   if (v === undefined || v < r.atLeast) return false;
+  if (!r.creators.has(item.n!)) return false;
+  if (r.whereId !== null && !item.w?.includes(r.whereId)) return false;
   for (const req of r.requires) if (!item.f?.includes(req)) return false;
   const p = r.parent;
   if (p !== null) {
@@ -98,7 +104,7 @@ function holds(r: ContentRule, item: ItemRecord): boolean {
 }
 
 /** Grants `r` for the item if it holds and was not granted yet; true when the item record changed. */
-function check(e: GamificationEvent, r: ContentRule, item: ItemRecord, id: string, state: EngineState, timeZone: string, out: BadgeAward[]): boolean {
+function check(e: GamificationEvent, r: ContentRule, item: ItemRecord, id: string, members: EventMembers, timeZone: string, out: BadgeAward[]): boolean {
   const owner = item.o!;
   if (r.multiple) {
     if (item.a?.includes(r.id) || !holds(r, item)) return false;
@@ -108,13 +114,17 @@ function check(e: GamificationEvent, r: ContentRule, item: ItemRecord, id: strin
   }
   // The owner's record is among this event's state keys only when the owner is its actor or target (stateKeys); an
   // event by and about others leaves a single-grant badge to the next event on the item that involves the owner.
-  if (owner !== e.memberId && owner !== e.targetMemberId) return false;
-  const mk = memberKey(owner);
-  const rec = state.get<MemberRecord>(mk);
-  if (rec?.g?.[r.id] !== undefined || !holds(r, item)) return false;
+  const actor = e.memberId;
+  const target = e.targetMemberId;
+  // Null first: a comparison that has seen a number and null is a generic one from then on.
+  if ((actor === null || owner !== actor) && (target === null || owner !== target)) return false;
+  // The item first: it is at hand, and rarely qualifies (a look in the owner's grants is a lookup among many shapes).
+  if (!holds(r, item)) return false;
+  const rec = members.get(owner);
+  if (rec?.g?.[r.id] !== undefined) return false;
   const next = rec ?? {};
-  (next.g ??= {})[r.id] = 1;
-  state.set(mk, next);
+  (next.g ??= keyedRecord())[r.id] = 1;
+  members.save(owner, next);
   out.push(makeAward(r.id, owner, false, id, e, timeZone));
   return false;
 }

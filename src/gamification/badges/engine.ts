@@ -7,6 +7,7 @@ import type { BadgeAward } from './award.ts';
 import { compilePlans, type EventPlan } from './compile.ts';
 import { applyItemPlan } from './content-rules.ts';
 import type { BadgeDefinition } from './criteria.ts';
+import { EventMembers } from './event-members.ts';
 import { applyMemberRules } from './member-rules.ts';
 import { itemId, itemKey, memberKey } from './state.ts';
 
@@ -20,6 +21,7 @@ export interface BadgeEngineOptions {
 export class BadgeEngine {
   private readonly plans: Map<string, EventPlan>;
   private readonly timeZone: string;
+  private readonly members = new EventMembers();
 
   constructor(defs: readonly BadgeDefinition[], opts: BadgeEngineOptions) {
     this.plans = compilePlans(defs);
@@ -60,12 +62,20 @@ export class BadgeEngine {
 
   /** Applies one event (events must arrive in compareEvents order) and returns the awards it completed. */
   apply(e: GamificationEvent, state: EngineState): BadgeAward[] {
-    const plan = this.plans.get(e.name);
     const out: BadgeAward[] = [];
-    if (plan === undefined) return out;
-    if (plan.actor.length > 0 && e.memberId !== null) applyMemberRules(e, e.memberId, plan.actor, state, this.timeZone, out);
-    if (plan.target.length > 0 && e.targetMemberId !== null) applyMemberRules(e, e.targetMemberId, plan.target, state, this.timeZone, out);
-    for (const ip of plan.items) applyItemPlan(e, ip, state, this.timeZone, out);
+    this.applyInto(e, state, out);
     return out;
+  }
+
+  /** `apply`, appending the awards to `out` (no array per event: replay applies hundreds of thousands a second). */
+  applyInto(e: GamificationEvent, state: EngineState, out: BadgeAward[]): void {
+    const plan = this.plans.get(e.name);
+    if (plan === undefined) return;
+    const members = this.members;
+    members.reset(state);
+    if (plan.actor.length > 0 && e.memberId !== null) applyMemberRules(e, e.memberId, plan.actor, members, this.timeZone, out);
+    if (plan.target.length > 0 && e.targetMemberId !== null) applyMemberRules(e, e.targetMemberId, plan.target, members, this.timeZone, out);
+    for (const ip of plan.items) applyItemPlan(e, ip, state, members, this.timeZone, out);
+    members.reset(null);
   }
 }

@@ -2,6 +2,7 @@
  * Compiles a `where` list (conditions.ts) into one predicate over an event's properties, once per engine, so that
  * applying an event does not walk the syntax tree or allocate.
  */
+import { interned } from '../intern.ts';
 import type { Condition } from './conditions.ts';
 
 export type Predicate = (properties: Record<string, unknown>) => boolean;
@@ -19,7 +20,7 @@ function hasText(v: unknown): boolean {
 }
 
 function one(c: Condition): Predicate {
-  const p = c.property;
+  const p = interned(c.property);
   const v = c.value;
   switch (c.op) {
     case 'eq':

@@ -1,21 +1,22 @@
 /**
  * The criteria that live on one member's record: first, count (and accepted, a count as target) and streak.
- * Records are mutated in place and handed back to the state with `set`, so nothing is copied per event.
+ * Records are changed in place and marked changed (a new one is `set`), so nothing is copied per event.
  */
 import { dayString, localDayNumber } from '../day.ts';
-import type { EngineState, GamificationEvent } from '../events.ts';
+import type { GamificationEvent } from '../events.ts';
+import { keyedRecord } from '../record.ts';
 import { makeAward, type BadgeAward } from './award.ts';
 import type { MemberRule } from './compile.ts';
-import { memberKey, type MemberRecord } from './state.ts';
+import type { EventMembers } from './event-members.ts';
+import type { MemberRecord } from './state.ts';
 
-export function applyMemberRules(e: GamificationEvent, memberId: number, rules: readonly MemberRule[], state: EngineState, timeZone: string, out: BadgeAward[]): void {
-  const key = memberKey(memberId);
+export function applyMemberRules(e: GamificationEvent, memberId: number, rules: readonly MemberRule[], members: EventMembers, timeZone: string, out: BadgeAward[]): void {
   let rec: MemberRecord | undefined;
   let changed = false;
   let day = NaN;
   for (const r of rules) {
     if (!r.where(e.properties)) continue;
-    rec ??= state.get<MemberRecord>(key) ?? {};
+    rec ??= members.get(memberId) ?? {};
     const g = rec.g;
     if (!r.multiple && g !== undefined && g[r.id] !== undefined) continue;
     if (r.kind === 'first') {
@@ -29,17 +30,17 @@ export function applyMemberRules(e: GamificationEvent, memberId: number, rules: 
       changed = streak(rec, r, memberId, day, e, timeZone, out) || changed;
     }
   }
-  if (changed) state.set(key, rec);
+  if (changed) members.save(memberId, rec!);
 }
 
 function grant(rec: MemberRecord, r: MemberRule, memberId: number, subject: string | null, e: GamificationEvent, timeZone: string, out: BadgeAward[]): void {
-  const g = (rec.g ??= {});
+  const g = (rec.g ??= keyedRecord());
   g[r.id] = (g[r.id] ?? 0) + 1;
   out.push(makeAward(r.id, memberId, r.multiple, subject, e, timeZone));
 }
 
 function count(rec: MemberRecord, r: MemberRule, memberId: number, day: number, e: GamificationEvent, timeZone: string, out: BadgeAward[]): boolean {
-  const c = (rec.c ??= {});
+  const c = (rec.c ??= keyedRecord());
   let reached: boolean;
   if (r.withinDays === 0) {
     // A counter of another shape is left from an earlier definition of this badge (saved without a replay).
@@ -54,7 +55,11 @@ function count(rec: MemberRecord, r: MemberRule, memberId: number, day: number, 
     const first = day - r.withinDays + 1;
     let drop = 0;
     while (drop < runs.length && runs[drop]![0] < first) drop++;
-    if (drop > 0) runs.splice(0, drop);
+    if (drop > 0) {
+      // By hand: `splice` returns an array of what it removed.
+      for (let i = drop; i < runs.length; i++) runs[i - drop] = runs[i]!;
+      for (let i = 0; i < drop; i++) runs.pop();
+    }
     const last = runs[runs.length - 1];
     if (last !== undefined && last[0] === day) last[1]++;
     // An event for an earlier day than the last (a late arrival at ingest) still counts, on the last day.

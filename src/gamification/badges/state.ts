@@ -3,9 +3,13 @@
  * plain JSON with short field names because there is one row per member and per post. Keys start with `badges:` so
  * they never meet the points or levels engines' keys.
  */
-import { memberKeys } from '../events.ts';
+import { memberKeys, type MemberKeys } from '../events.ts';
 
-/** Per member: what single-grant badges they hold and the running counters of their count and streak criteria. */
+/**
+ * Per member: what single-grant badges they hold and the running counters of their count and streak criteria. `g` and
+ * `c` are created as `keyedRecord`s (../record.ts): keyed by badge id in the order badges came, they take hundreds of
+ * shapes.
+ */
 export interface MemberRecord {
   /** Badge id → 1 for a granted single-grant badge; the number of grants so far for a multiple-grant count badge. */
   g?: Record<string, number>;
@@ -41,9 +45,12 @@ export interface ItemRecord {
   a?: string[];
 }
 
-export const memberKey: (memberId: number) => string = memberKeys('badges');
+export const memberKey: MemberKeys = memberKeys('badges');
 
-export const itemKey = (keyProperty: string, id: string): string => `badges:i:${keyProperty}:${id}`;
+export const itemKey = (keyProperty: string, id: string): string => itemKeyPrefix(keyProperty) + id;
+
+/** `badges:i:<key property>:` (an item key is one concatenation: replay builds one for most events). */
+export const itemKeyPrefix = (keyProperty: string): string => `badges:i:${keyProperty}:`;
 
 /** An item id from a property value: strings and finite numbers name items, anything else does not. */
 export function itemId(v: unknown): string | undefined {

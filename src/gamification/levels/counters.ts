@@ -3,6 +3,8 @@
  * same way share one counter (a signature string names it in the state), so a member's state holds each ring once.
  */
 import type { GamificationEvent } from '../events.ts';
+import { interned } from '../intern.ts';
+import { memberIdText } from '../member-keys.ts';
 import { MAX_DISTINCT, type LevelLadder, type LevelRequirement } from './ladder.ts';
 
 interface Selection {
@@ -57,6 +59,11 @@ export interface CounterPlan {
   names: Set<string>;
   /** The member counters that look at each event name (so an event tests only those). */
   byName: Map<string, MemberCounter[]>;
+  /** Every name in `names` → its member counters (none for a name only community counters read): one lookup an event. */
+  countersOf: Map<string, readonly MemberCounter[]>;
+  /** Window in days of each daily member counter's ring, and of each community ring (by signature). */
+  ringDays: Map<string, number>;
+  communityDays: Map<string, number>;
 }
 
 const selectionSig = (r: { events: string[]; role: string; othersOnly: boolean }) =>
@@ -86,7 +93,7 @@ function shortSig(full: string): string {
     h ^= full.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return h.toString(36);
+  return interned(h.toString(36));
 }
 
 function buildSig(r: LevelRequirement): string | undefined {
@@ -103,7 +110,7 @@ function buildSig(r: LevelRequirement): string | undefined {
   }
 }
 
-export const communitySig = (of: string[]) => `community|${[...new Set(of)].sort().join(',')}`;
+export const communitySig = (of: string[]) => interned(`community|${[...new Set(of)].sort().join(',')}`);
 
 export function planCounters(ladder: LevelLadder): CounterPlan {
   const member = new Map<string, MemberCounter>();
@@ -125,12 +132,14 @@ export function planCounters(ladder: LevelLadder): CounterPlan {
         // Exact up to the largest bound any requirement on this counter compares with.
         const keep = Math.min(MAX_DISTINCT, r.min ?? (r.max ?? 0) + 1);
         const prev = existing?.kind === 'distinct' ? existing.keep : 0;
-        member.set(sig, { kind: 'distinct', sig, ...sel, by: r.by, keep: Math.max(prev, keep) });
+        const by = r.by.kind === 'property' ? { kind: 'property' as const, name: interned(r.by.name) } : r.by;
+        member.set(sig, { kind: 'distinct', sig, ...sel, by, keep: Math.max(prev, keep) });
       } else if (r.windowDays === undefined) {
-        member.set(sig, r.kind === 'count' ? { kind: 'total', sig, ...sel, sum: r.sum } : { kind: 'days', sig, ...sel, sum: r.sum });
+        const sum = r.sum === undefined ? undefined : interned(r.sum);
+        member.set(sig, r.kind === 'count' ? { kind: 'total', sig, ...sel, sum } : { kind: 'days', sig, ...sel, sum });
       } else {
         const prev = existing?.kind === 'daily' ? existing.days : 0;
-        member.set(sig, { kind: 'daily', sig, ...sel, sum: r.sum, days: Math.max(prev, r.windowDays) });
+        member.set(sig, { kind: 'daily', sig, ...sel, sum: r.sum === undefined ? undefined : interned(r.sum), days: Math.max(prev, r.windowDays) });
       }
       if (r.kind === 'count' && r.communityShare) {
         const csig = communitySig(r.communityShare.of);
@@ -142,7 +151,11 @@ export function planCounters(ladder: LevelLadder): CounterPlan {
   }
   const byName = new Map<string, MemberCounter[]>();
   for (const c of member.values()) for (const n of c.events) byName.set(n, [...(byName.get(n) ?? []), c]);
-  return { member, community, names, byName };
+  const ringDays = new Map<string, number>();
+  for (const c of member.values()) if (c.kind === 'daily') ringDays.set(c.sig, c.days);
+  const communityDays = new Map([...community.values()].map((c) => [c.sig, c.days]));
+  const countersOf = new Map([...names].map((n) => [n, byName.get(n) ?? []]));
+  return { member, community, names, byName, countersOf, ringDays, communityDays };
 }
 
 /** The other party of the event from the member's side, or null when unknown. */
@@ -152,8 +165,14 @@ export function counterpartOf(e: GamificationEvent, role: 'actor' | 'target'): n
 
 /** Whether the counter counts this event for this member. */
 export function selects(c: Selection, e: GamificationEvent, memberId: number): boolean {
-  if (!c.events.has(e.name)) return false;
-  if ((c.role === 'actor' ? e.memberId : e.targetMemberId) !== memberId) return false;
+  return c.events.has(e.name) && selectsMember(c, e, memberId);
+}
+
+/** Whether the counter counts, for this member, an event whose name it looks at (`byName` has grouped them). */
+export function selectsMember(c: Selection, e: GamificationEvent, memberId: number): boolean {
+  const who = c.role === 'actor' ? e.memberId : e.targetMemberId;
+  // Null first: a comparison that has seen a number and null is a generic one from then on.
+  if (who === null || who !== memberId) return false;
   if (!c.othersOnly) return true;
   const other = counterpartOf(e, c.role);
   return other !== null && other !== memberId;
@@ -171,7 +190,7 @@ export function amountOf(sum: string | undefined, e: GamificationEvent): number 
 export function distinctValueOf(c: DistinctCounter, e: GamificationEvent): string | undefined {
   if (c.by.kind === 'counterpart') {
     const other = counterpartOf(e, c.role);
-    return other === null ? undefined : String(other);
+    return other === null ? undefined : memberIdText(other);
   }
   const v = e.properties[c.by.name];
   if (typeof v === 'string' && v !== '') return v.slice(0, 200);

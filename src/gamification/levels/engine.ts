@@ -4,12 +4,12 @@
  * level and privileges a member holds and what the next level still needs.
  */
 import { localDayNumber } from '../day.ts';
-import type { EngineState, GamificationEvent } from '../events.ts';
+import { getMember, memberChangedInPlace, memberKeys, setMember, type EngineState, type GamificationEvent, type MemberKeys } from '../events.ts';
 import { planCounters, type CounterPlan } from './counters.ts';
 import type { LevelLadder } from './ladder.ts';
-import { isMet, measure } from './measure.ts';
+import { isMet, measure, measurerOf, type Measure, type MeasureInput, type Measurer } from './measure.ts';
 import { cloneMemberState, countCommunity, countEvent, emptyMemberState, type CommunityState, type MemberLevelState } from './member-state.ts';
-import { place } from './policy.ts';
+import { place, type PlacementInput } from './policy.ts';
 
 export interface LevelChange {
   memberId: number;
@@ -28,16 +28,16 @@ export interface RequirementProgress {
   met: boolean;
 }
 
-/** Shared by every event that changes no level (callers only read the result). */
-const NO_CHANGES = Object.freeze([]) as unknown as LevelChange[];
-
 export class LevelEngine {
   readonly ladder: LevelLadder;
   private readonly timeZone: string;
   private readonly plan: CounterPlan;
   private readonly indexOf: Map<string, number>;
-  private readonly memberKeys = new Map<number, string>();
+  private readonly keyOf: MemberKeys;
   private readonly communityKey: string | null;
+  /** One placement input and one measure input, refilled per placement (replay places on most events). */
+  private readonly measured: MeasureInput = { state: null!, community: undefined, balance: 0, asOf: 0 };
+  private readonly placement: PlacementInput;
 
   constructor(ladder: LevelLadder, opts: { timeZone: string }) {
     this.ladder = ladder;
@@ -45,6 +45,18 @@ export class LevelEngine {
     this.plan = planCounters(ladder);
     this.indexOf = new Map(ladder.levels.map((l, i) => [l.id, i]));
     this.communityKey = this.plan.community.size > 0 ? `lvl:${ladder.id}:community` : null;
+    this.keyOf = memberKeys(`lvl:${ladder.id}`);
+    const measurers: Measurer[][] = ladder.levels.map((l) => l.requirements.map(measurerOf));
+    const input = this.measured;
+    const scratch: Measure = { requirement: '', value: 0, needed: 0, bound: 'min' };
+    const timeZone = this.timeZone;
+    this.placement = {
+      ladder,
+      current: -1,
+      asOfDay: 0,
+      sinceDay: () => (input.state.since === null ? null : localDayNumber(input.state.since, timeZone)),
+      measure: (i, j): Measure => measurers[i]![j]!(input, scratch),
+    };
   }
 
   /**
@@ -56,14 +68,7 @@ export class LevelEngine {
   }
 
   memberKey(memberId: number): string {
-    // Cached: a string built per event is hashed again on every Map lookup.
-    let k = this.memberKeys.get(memberId);
-    if (k === undefined) {
-      if (this.memberKeys.size >= 1_000_000) this.memberKeys.clear();
-      k = `lvl:${this.ladder.id}:m:${memberId}`;
-      this.memberKeys.set(memberId, k);
-    }
-    return k;
+    return this.keyOf(memberId);
   }
 
   /** The keys `evaluate`, `level` and `progress` read for a member (the daily job loads these). */
@@ -85,51 +90,56 @@ export class LevelEngine {
    * already include the event's points.
    */
   apply(e: GamificationEvent, state: EngineState, balanceOf: (memberId: number) => number): LevelChange[] {
+    const out: LevelChange[] = [];
+    this.applyInto(e, state, balanceOf, out);
+    return out;
+  }
+
+  /** `apply`, appending the changes to `out` (no array per event: replay applies hundreds of thousands a second). */
+  applyInto(e: GamificationEvent, state: EngineState, balanceOf: (memberId: number) => number, out: LevelChange[]): void {
     const day = localDayNumber(e.ts, this.timeZone);
     let community = this.communityKey ? state.get<CommunityState>(this.communityKey) : undefined;
     if (this.communityKey) {
-      const next = countCommunity(this.plan.community, community, e, day);
+      const next = countCommunity(this.plan, community, e, day);
       if (next) {
         state.set(this.communityKey, next);
         community = next;
       }
     }
+    const counters = this.plan.countersOf.get(e.name);
     // The actor, then the target (without an array per event: this runs for every event of a replay).
-    let changes: LevelChange[] | null = null;
     for (let k = 0; k < 2; k++) {
       const id = k === 0 ? e.memberId : e.targetMemberId;
       if (id === null || (k === 1 && id === e.memberId)) continue;
-      const key = this.memberKey(id);
-      const prev = state.get<MemberLevelState>(key);
+      const prev = getMember<MemberLevelState>(state, this.keyOf, id);
       // Changed in place (a copy per event cost more than the counting): whenever a stored state may have changed
-      // it is `set` again, so the storage layer writes it back.
+      // it is marked changed, so the storage layer writes it back.
       const s = prev ?? emptyMemberState(e.ts, day);
-      const counted = countEvent(this.plan, s, e, id, day);
+      const counted = countEvent(this.plan, counters, s, e, id, day);
       const t = Math.max(e.ts, s.t);
       const balance = balanceOf(id);
       // Placement reads the counters, the balance and the day (community counts too, when the ladder has them): when
       // none of them changed since the last placement, it would decide the same, so it is skipped.
       if (prev && !counted && !this.communityKey && s.pb === balance && s.pd === Math.max(localDayNumber(t, this.timeZone), s.day)) continue;
       const change = this.place(id, s, t, community, balance);
-      if (change) (changes ??= []).push(change);
-      if (prev || counted || change) state.set(key, s);
+      if (change) out.push(change);
+      if (prev) memberChangedInPlace(state, this.keyOf, id, s);
+      else if (counted || change) setMember(state, this.keyOf, id, s);
     }
-    return changes ?? NO_CHANGES;
   }
 
   /** Re-evaluates a member at `now` (µs) — time passing alone can demote (windows slide): the daily job calls this. */
   evaluate(memberId: number, now: number, state: EngineState, balance: number): LevelChange | null {
-    const key = this.memberKey(memberId);
-    const prev = state.get<MemberLevelState>(key);
+    const prev = getMember<MemberLevelState>(state, this.keyOf, memberId);
     const s = prev ? cloneMemberState(prev) : emptyMemberState(now, localDayNumber(now, this.timeZone));
     const community = this.communityKey ? state.get<CommunityState>(this.communityKey) : undefined;
     const change = this.place(memberId, s, Math.max(now, s.t), community, balance);
-    if (change) state.set(key, s);
+    if (change) setMember(state, this.keyOf, memberId, s);
     return change;
   }
 
   level(memberId: number, state: EngineState): { level: string | null; since: number | null; privileges: string[] } {
-    const s = state.get<MemberLevelState>(this.memberKey(memberId));
+    const s = getMember<MemberLevelState>(state, this.keyOf, memberId);
     if (!s || s.level === null) return { level: null, since: null, privileges: [] };
     return { level: s.level, since: s.since, privileges: this.privilegesOf(s.level) };
   }
@@ -149,7 +159,7 @@ export class LevelEngine {
    * needs). `needed` is the promotion bound; a level with hysteresis is kept down to its `keepShare` of it.
    */
   progress(memberId: number, now: number, state: EngineState, balance: number): RequirementProgress[] {
-    const s = state.get<MemberLevelState>(this.memberKey(memberId)) ?? emptyMemberState(now, localDayNumber(now, this.timeZone));
+    const s = getMember<MemberLevelState>(state, this.keyOf, memberId) ?? emptyMemberState(now, localDayNumber(now, this.timeZone));
     const community = this.communityKey ? state.get<CommunityState>(this.communityKey) : undefined;
     const asOf = Math.max(localDayNumber(Math.max(now, s.t), this.timeZone), s.day);
     const current = this.currentIndex(s);
@@ -170,13 +180,17 @@ export class LevelEngine {
     s.pd = asOf;
     s.pb = balance;
     const current = this.currentIndex(s);
-    const p = place({
-      ladder: this.ladder,
-      current,
-      asOfDay: asOf,
-      sinceDay: s.since === null ? null : localDayNumber(s.since, this.timeZone),
-      measure: (i, j) => measure(this.ladder.levels[i]!.requirements[j]!, { state: s, community, balance, asOf }),
-    });
+    const m = this.measured;
+    m.state = s;
+    m.community = community;
+    m.balance = balance;
+    m.asOf = asOf;
+    const input = this.placement;
+    input.current = current;
+    input.asOfDay = asOf;
+    const p = place(input);
+    m.state = null!;
+    m.community = undefined;
     const from = s.level;
     let direction = p.direction;
     let reason = p.reason;

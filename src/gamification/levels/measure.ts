@@ -25,33 +25,87 @@ export interface MeasureInput {
 // Shares like 0.9 × 20 are not exact in binary; a value on the boundary must count as on it.
 const EPS = 1e-9;
 
+/**
+ * Reads one requirement into `into` and returns it. Built once per requirement (its id and counter signatures are
+ * looked up then); placement measures a few requirements per event of a replay and keeps none of them, so it reads
+ * them all into one object.
+ */
+export type Measurer = (m: MeasureInput, into: Measure) => Measure;
+
+const measurers = new WeakMap<LevelRequirement, Measurer>();
+
 export function measure(r: LevelRequirement, m: MeasureInput): Measure {
+  return measurerOf(r)(m, { requirement: '', value: 0, needed: 0, bound: 'min' });
+}
+
+export function measurerOf(r: LevelRequirement): Measurer {
+  let f = measurers.get(r);
+  if (f === undefined) measurers.set(r, (f = buildMeasurer(r)));
+  return f;
+}
+
+function filled(into: Measure, requirement: string, value: number, needed: number, bound: 'min' | 'max'): Measure {
+  into.requirement = requirement;
+  into.value = value;
+  into.needed = needed;
+  into.bound = bound;
+  return into;
+}
+
+function buildMeasurer(r: LevelRequirement): Measurer {
   const requirement = requirementId(r);
-  if (r.kind === 'points') return { requirement, value: m.balance, needed: r.min, bound: 'min' };
+  if (r.kind === 'points') {
+    const needed = r.min;
+    return (m, into) => filled(into, requirement, m.balance, needed, 'min');
+  }
   const sig = counterSig(r)!;
-  const s = m.state;
   switch (r.kind) {
     case 'count': {
-      const value = r.windowDays === undefined ? (s.total[sig] ?? 0) : windowSum(s.daily[sig], s.day, m.asOf, r.windowDays);
-      if (r.max !== undefined) return { requirement, value, needed: r.max, bound: 'max' };
-      if (r.min !== undefined) return { requirement, value, needed: r.min, bound: 'min' };
+      const days = r.windowDays;
+      const value = (m: MeasureInput) => (days === undefined ? (m.state.total[sig] ?? 0) : windowSum(m.state.daily[sig], m.state.day, m.asOf, days));
+      if (r.max !== undefined) {
+        const needed = r.max;
+        return (m, into) => filled(into, requirement, value(m), needed, 'max');
+      }
+      if (r.min !== undefined) {
+        const needed = r.min;
+        return (m, into) => filled(into, requirement, value(m), needed, 'min');
+      }
       const share = r.communityShare!;
-      const c = m.community;
-      const of = c ? windowSum(c.daily[communitySig(share.of)], c.day, m.asOf, r.windowDays!) : 0;
-      // Discourse: round(count × share), then at most the cap.
-      const needed = Math.min(Math.round(of * share.share), share.cap ?? Infinity);
-      return { requirement, value, needed, bound: 'min' };
+      const ofSig = communitySig(share.of);
+      return (m, into) => {
+        const c = m.community;
+        const of = c ? windowSum(c.daily[ofSig], c.day, m.asOf, days!) : 0;
+        // Discourse: round(count × share), then at most the cap.
+        const needed = Math.min(Math.round(of * share.share), share.cap ?? Infinity);
+        return filled(into, requirement, value(m), needed, 'min');
+      };
     }
     case 'active_days': {
-      if (r.windowDays === undefined) return { requirement, value: s.total[sig] ?? 0, needed: r.min!, bound: 'min' };
-      const value = windowDaysActive(s.daily[sig], s.day, m.asOf, r.windowDays);
-      return { requirement, value, needed: r.min ?? r.share! * r.windowDays, bound: 'min' };
+      const days = r.windowDays;
+      if (days === undefined) {
+        const needed = r.min!;
+        return (m, into) => filled(into, requirement, m.state.total[sig] ?? 0, needed, 'min');
+      }
+      const needed = r.min ?? r.share! * days;
+      return (m, into) => filled(into, requirement, windowDaysActive(m.state.daily[sig], m.state.day, m.asOf, days), needed, 'min');
     }
     case 'distinct': {
-      const list = s.distinct[sig] ?? [];
-      const from = r.windowDays === undefined ? -Infinity : m.asOf - r.windowDays;
-      const value = list.filter(([, day]) => day > from && day <= m.asOf).length;
-      return r.max !== undefined ? { requirement, value, needed: r.max, bound: 'max' } : { requirement, value, needed: r.min!, bound: 'min' };
+      const days = r.windowDays;
+      const bound = r.max !== undefined ? 'max' : 'min';
+      const needed = r.max ?? r.min!;
+      return (m, into) => {
+        const list = m.state.distinct[sig];
+        const from = days === undefined ? -Infinity : m.asOf - days;
+        let value = 0;
+        if (list !== undefined) {
+          for (let i = 0; i < list.length; i++) {
+            const day = list[i]![1];
+            if (day > from && day <= m.asOf) value++;
+          }
+        }
+        return filled(into, requirement, value, needed, bound);
+      };
     }
   }
 }

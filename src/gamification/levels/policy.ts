@@ -16,21 +16,56 @@ export interface Placement {
 export interface PlacementInput {
   ladder: LevelLadder;
   current: number;
-  /** Local day of the evaluation and of the promotion to the current level (null when unknown). */
+  /** Local day of the evaluation. */
   asOfDay: number;
-  sinceDay: number | null;
-  /** Requirement `requirementIndex` of level `levelIndex`, measured: called lazily, the first unmet one decides. */
-  measure: (levelIndex: number, requirementIndex: number) => Measure;
+  /** Local day of the promotion to the current level (null when unknown): asked only when a grace period applies. */
+  sinceDay(): number | null;
+  /**
+   * Requirement `requirementIndex` of level `levelIndex`, measured: called lazily, the first unmet one decides. The
+   * result is read before the next call (it may be one object refilled each time).
+   */
+  measure(levelIndex: number, requirementIndex: number): Measure;
 }
 
-/** The first requirement of level `i` that fails `ok`, measuring no further (null: all pass). */
-function firstFailing(p: PlacementInput, i: number, ok: (m: Measure) => boolean): Measure | null {
+/** Staying where one is, per level index (+1): most placements, shared rather than allocated each time. */
+const stays: Placement[] = [];
+function stay(index: number): Placement {
+  return (stays[index + 1] ??= Object.freeze({ index, direction: null, reason: '' }));
+}
+
+/** The first requirement of level `i` that is not met, measuring no further (null: all are). */
+function firstUnmet(p: PlacementInput, i: number): Measure | null {
   const n = p.ladder.levels[i]!.requirements.length;
   for (let j = 0; j < n; j++) {
     const m = p.measure(i, j);
-    if (!ok(m)) return m;
+    if (!isMet(m)) return m;
   }
   return null;
+}
+
+/** The first requirement of level `i` that is not kept with `keepShare` (null: all are). */
+function firstUnkept(p: PlacementInput, i: number, keepShare: number): Measure | null {
+  const n = p.ladder.levels[i]!.requirements.length;
+  for (let j = 0; j < n; j++) {
+    const m = p.measure(i, j);
+    if (!isKept(m, keepShare)) return m;
+  }
+  return null;
+}
+
+/** Promotion reasons by ladder, from and to (every new member is promoted to the first level: one string for all). */
+const promotionReasons = new WeakMap<LevelLadder, Map<number, string>>();
+
+function promotionReason(ladder: LevelLadder, current: number, up: number): string {
+  let byStep = promotionReasons.get(ladder);
+  if (!byStep) promotionReasons.set(ladder, (byStep = new Map()));
+  const step = (current + 1) * ladder.levels.length + up;
+  let reason = byStep.get(step);
+  if (reason === undefined) {
+    const reached = ladder.levels.slice(current + 1, up + 1).map((l) => l.id);
+    byStep.set(step, (reason = `requirements of ${reached.join(', ')} met`));
+  }
+  return reason;
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
@@ -38,11 +73,8 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(
 export function place(p: PlacementInput): Placement {
   const { ladder, current } = p;
   let up = current;
-  while (up + 1 < ladder.levels.length && firstFailing(p, up + 1, isMet) === null) up++;
-  if (up > current) {
-    const reached = ladder.levels.slice(current + 1, up + 1).map((l) => l.id);
-    return { index: up, direction: 'up', reason: `requirements of ${reached.join(', ')} met` };
-  }
+  while (up + 1 < ladder.levels.length && firstUnmet(p, up + 1) === null) up++;
+  if (up > current) return { index: up, direction: 'up', reason: promotionReason(ladder, current, up) };
   let down = current;
   let reason = '';
   while (down >= 0) {
@@ -52,7 +84,7 @@ export function place(p: PlacementInput): Placement {
     down--;
   }
   if (down < current) return { index: down, direction: 'down', reason };
-  return { index: current, direction: null, reason: '' };
+  return stay(current);
 }
 
 /** Why level `i` is lost at this evaluation, or null if it is kept. Grace applies to the level held, not to those below. */
@@ -61,11 +93,14 @@ function lostBecause(p: PlacementInput, i: number): string | null {
   const policy = level.demotion;
   if (policy.kind === 'never') return null;
   if (policy.kind === 'immediate') {
-    const failed = firstFailing(p, i, isMet);
+    const failed = firstUnmet(p, i);
     return failed ? `${failed.requirement} ${fmt(failed.value)} ${failed.bound === 'min' ? '<' : '>'} ${fmt(failed.needed)}` : null;
   }
-  if (i === p.current && p.sinceDay !== null && p.asOfDay - p.sinceDay <= policy.graceDays) return null;
-  const failed = firstFailing(p, i, (m) => isKept(m, policy.keepShare));
+  if (i === p.current) {
+    const since = p.sinceDay();
+    if (since !== null && p.asOfDay - since <= policy.graceDays) return null;
+  }
+  const failed = firstUnkept(p, i, policy.keepShare);
   if (!failed) return null;
   return failed.bound === 'min'
     ? `${failed.requirement} ${fmt(failed.value)} < ${fmt(policy.keepShare * 100)}% of ${fmt(failed.needed)}`

@@ -5,6 +5,7 @@
  */
 import { dayNumber } from '../day.ts';
 import type { GamificationEvent } from '../events.ts';
+import { interned } from '../intern.ts';
 import type { PointsCondition, PointsFact, PointsRule, PointsRuleSet } from './rules.ts';
 
 /** Reads a value off an event (a property, a fact, the envelope); `facts` are the fact records loaded for it. */
@@ -13,6 +14,8 @@ export type FactLookup = (factId: string, e: GamificationEvent) => Record<string
 
 export interface CompiledRule {
   readonly id: string;
+  /** `<id>:`, the start of its entries' keys (one concatenation per entry). */
+  readonly entryKeyPrefix: string;
   readonly category: string | null;
   readonly events: readonly string[];
   /** Inclusive day numbers in the zone; ±1e9 when open. */
@@ -64,8 +67,11 @@ const OPEN = 1e9;
 
 /** A getter for a dotted property path; one-segment paths (nearly all) skip the loop. */
 export function propertyGetter(path: string): (e: GamificationEvent) => unknown {
-  const parts = path.split('.');
-  if (parts.length === 1) return (e) => e.properties[path];
+  const parts = path.split('.').map(interned);
+  if (parts.length === 1) {
+    const key = parts[0]!;
+    return (e) => e.properties[key];
+  }
   return (e) => {
     let v: unknown = e.properties;
     for (const p of parts) {
@@ -83,7 +89,7 @@ function conditionGetter(path: string): Getter {
   if (path.startsWith('@')) {
     const dot = path.indexOf('.');
     const fact = path.slice(1, dot);
-    const name = path.slice(dot + 1);
+    const name = interned(path.slice(dot + 1));
     return (e, facts) => facts(fact, e)?.[name];
   }
   const get = propertyGetter(path);
@@ -157,7 +163,7 @@ function compileAmount(points: NonNullable<PointsRule['points']>): { fixed: numb
 }
 
 function compileFact(f: PointsFact): CompiledFact {
-  return { id: f.id, key: propertyGetter(f.key), keep: f.keep.map((name) => ({ name, get: propertyGetter(name) })) };
+  return { id: f.id, key: propertyGetter(f.key), keep: f.keep.map((name) => ({ name: interned(name), get: propertyGetter(name) })) };
 }
 
 /** The effective day range of each rule, after `replaces` and `retroactive`. */
@@ -195,7 +201,8 @@ export function compileRuleSet(set: PointsRuleSet, workspaceTimeZone: string): C
     const [fromDay, untilDay] = ranges.get(r.id)!;
     const caps = r.caps ?? {};
     const c: CompiledRule = {
-      id: r.id,
+      id: interned(r.id),
+      entryKeyPrefix: `${r.id}:`,
       category: r.category ?? null,
       events: typeof r.when.event === 'string' ? [r.when.event] : [...new Set(r.when.event)],
       fromDay,

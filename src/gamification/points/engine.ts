@@ -4,10 +4,10 @@
  * and replay (everything, one in-memory state) write the same ledger. Semantics: README.md in this folder.
  */
 import { dayString, localDayNumber, weekStart } from '../day.ts';
-import type { EngineState, GamificationEvent } from '../events.ts';
+import { changedInPlace, getMember, memberChangedInPlace, setMember, type EngineState, type GamificationEvent } from '../events.ts';
 import { compileRuleSet, type CompiledFact, type CompiledRule, type CompiledRuleSet, type FactLookup } from './compile.ts';
 import { pointsRuleSet, type PointsRuleSet } from './rules.ts';
-import { appliedKey, factKey, keyValue, memberKey, type AppliedByRule, type MemberPoints, type RuleTotals } from './state.ts';
+import { appliedKey, factKey, keyValue, memberBalance, memberKey, type AppliedByRule, type MemberPoints, type RuleTotals } from './state.ts';
 
 export { memberBalance } from './state.ts';
 
@@ -58,16 +58,24 @@ export class PointsEngine {
   private readonly set: CompiledRuleSet;
   private readonly names: readonly string[];
   private readonly factById: ReadonlyMap<string, CompiledFact>;
+  /** Facts and rules by event name, found with one lookup per event. */
+  private readonly byName: ReadonlyMap<string, { facts: readonly CompiledFact[] | undefined; rules: readonly CompiledRule[] | undefined }>;
   /** The state of the event being applied, for fact lookups from conditions. */
   private current: EngineState | null = null;
   private readonly lookup: FactLookup;
-  private cachedDay = NaN;
-  private cachedDayString = '';
+  /**
+   * The member whose record the event being applied changed last, with that record and state: levels on points read
+   * the balance of the same member right after (`balanceOf`), without a second lookup.
+   */
+  private lastMember = NaN;
+  private lastRecord: MemberPoints | null = null;
+  private lastState: EngineState | null = null;
 
   constructor(ruleSet: PointsRuleSet, opts: { timeZone: string }) {
     this.set = compileRuleSet(pointsRuleSet.parse(ruleSet), opts.timeZone);
     this.timeZone = this.set.timeZone;
     this.names = [...new Set([...this.set.byEvent.keys(), ...this.set.factsByEvent.keys()])].sort();
+    this.byName = new Map(this.names.map((n) => [n, { facts: this.set.factsByEvent.get(n), rules: this.set.byEvent.get(n) }]));
     const factById = new Map<string, CompiledFact>();
     for (const list of this.set.factsByEvent.values()) for (const f of list) factById.set(f.id, f);
     for (const r of this.set.rules) for (const f of r.factsRead) factById.set(f.id, f);
@@ -114,10 +122,20 @@ export class PointsEngine {
   /** Applies one event; events must come in compareEvents order. */
   apply(e: GamificationEvent, state: EngineState): LedgerEntry[] {
     const out: LedgerEntry[] = [];
-    const facts = this.set.factsByEvent.get(e.name);
-    if (facts) this.remember(e, state, facts);
-    const rules = this.set.byEvent.get(e.name);
-    if (!rules) return out;
+    this.applyInto(e, state, out);
+    return out;
+  }
+
+  /** `apply`, appending the entries to `out` (no array per event: replay applies hundreds of thousands a second). */
+  applyInto(e: GamificationEvent, state: EngineState, out: LedgerEntry[]): void {
+    this.lastMember = NaN;
+    this.lastRecord = null;
+    this.lastState = null;
+    const plan = this.byName.get(e.name);
+    if (plan === undefined) return;
+    if (plan.facts) this.remember(e, state, plan.facts);
+    const rules = plan.rules;
+    if (!rules) return;
     const day = localDayNumber(e.ts, this.set.timeZone);
     this.current = state;
     try {
@@ -132,7 +150,21 @@ export class PointsEngine {
     } finally {
       this.current = null;
     }
-    return out;
+  }
+
+  /**
+   * A member's balance in `state` after the event last applied (`memberBalance`); the member that event changed last
+   * is answered from its record.
+   */
+  balanceOf(state: EngineState, memberId: number): number {
+    if (memberId === this.lastMember && state === this.lastState) return this.lastRecord!.b;
+    return memberBalance(state, memberId);
+  }
+
+  private remembered(memberId: number, record: MemberPoints, state: EngineState): void {
+    this.lastMember = memberId;
+    this.lastRecord = record;
+    this.lastState = state;
   }
 
   private recipient(r: CompiledRule, e: GamificationEvent): number | null {
@@ -141,20 +173,11 @@ export class PointsEngine {
     return e.targetMemberId ?? e.memberId ?? null;
   }
 
-  private dayString(day: number): string {
-    if (day !== this.cachedDay) {
-      this.cachedDay = day;
-      this.cachedDayString = dayString(day);
-    }
-    return this.cachedDayString;
-  }
-
-  /** The member's state, created on first use with the opening entry when the rule set has a starting balance. */
-  private member(m: number, key: string, e: GamificationEvent, day: number, state: EngineState, out: LedgerEntry[]): MemberPoints {
-    const existing = state.get<MemberPoints | null>(key);
-    if (existing) return existing;
+  /** A new member's state, with the opening entry when the rule set has a starting balance. */
+  private openMember(m: number, e: GamificationEvent, day: number, out: LedgerEntry[]): MemberPoints {
     const start = this.set.startingBalance;
-    const M: MemberPoints = { b: start, d: day, t: 0 };
+    // `r` (undefined, which JSON leaves out) keeps room for the totals of capped rules, set on first use.
+    const M: MemberPoints = { b: start, d: day, t: 0, r: undefined };
     if (start !== 0) {
       out.push({
         key: `${STARTING_BALANCE_RULE}:${m}`,
@@ -162,7 +185,7 @@ export class PointsEngine {
         ruleId: STARTING_BALANCE_RULE,
         eventId: e.eventId,
         ts: e.ts,
-        day: this.dayString(day),
+        day: dayString(day),
         points: start,
         requested: start,
         kind: 'award',
@@ -178,8 +201,8 @@ export class PointsEngine {
   private award(r: CompiledRule, m: number, e: GamificationEvent, day: number, state: EngineState, out: LedgerEntry[]): void {
     const requested = r.amount === null ? r.fixed! : r.amount(e);
     if (requested === null || requested === 0) return;
-    const mk = memberKey(m);
-    const M = this.member(m, mk, e, day, state, out);
+    const existing = getMember<MemberPoints | null>(state, memberKey, m);
+    const M = existing || this.openMember(m, e, day, out);
     let p = requested;
     let capped: CapReason | null = null;
     let T: RuleTotals | undefined;
@@ -220,18 +243,22 @@ export class PointsEngine {
     M.b += p;
     if (r.underDailyCap) M.t += p;
     if (T !== undefined) (T[1] += p), (T[3] += p), (T[4] += p);
-    state.set(mk, M);
+    if (existing) memberChangedInPlace(state, memberKey, m, M);
+    else setMember(state, memberKey, m, M);
+    this.remembered(m, M, state);
 
     const ref = r.ref === null ? null : keyValue(r.ref(e));
     if (r.tracked && ref !== null && p !== 0) {
       const key = appliedKey(m, r.refPath!, ref);
-      const applied = state.get<AppliedByRule | null>(key) ?? {};
+      const stored = state.get<AppliedByRule | null>(key);
+      const applied = stored ?? {};
       const item = r.item === null ? null : keyValue(r.item(e));
       const k = item === null ? r.id : `${r.id}#${item}`;
       applied[k] = (applied[k] ?? 0) + p;
-      state.set(key, applied);
+      if (stored) changedInPlace(state, key, applied);
+      else state.set(key, applied);
     }
-    out.push({ key: `${r.id}:${e.eventId}`, memberId: m, ruleId: r.id, eventId: e.eventId, ts: e.ts, day: this.dayString(day), points: p, requested, kind: 'award', capped, ref, category: r.category, reverses: null });
+    out.push({ key: r.entryKeyPrefix + e.eventId, memberId: m, ruleId: r.id, eventId: e.eventId, ts: e.ts, day: dayString(day), points: p, requested, kind: 'award', capped, ref, category: r.category, reverses: null });
   }
 
   /**
@@ -240,7 +267,7 @@ export class PointsEngine {
    * room of the reversed rule, and still respects the floor.
    */
   private reverse(r: CompiledRule, m: number, e: GamificationEvent, day: number, state: EngineState, out: LedgerEntry[]): void {
-    const M = state.get<MemberPoints | null>(memberKey(m));
+    const M = getMember<MemberPoints | null>(state, memberKey, m);
     if (!M) return; // nothing was ever applied to this member
     const item = r.reverseItem === null ? null : keyValue(r.reverseItem(e));
     if (r.reverseItem !== null && item === null) return;
@@ -265,7 +292,8 @@ export class PointsEngine {
         }
       }
       if (!found) continue;
-      state.set(key, isEmpty(applied) ? null : applied);
+      if (isEmpty(applied)) state.set(key, null);
+      else changedInPlace(state, key, applied);
       if (sum === 0) continue;
       let p = -sum;
       let capped: CapReason | null = null;
@@ -274,8 +302,9 @@ export class PointsEngine {
       M.b += p;
       const T = M.r?.[R.id];
       if (T !== undefined) T[4] += p;
-      state.set(memberKey(m), M);
-      out.push({ key: `${r.id}:${e.eventId}:${R.id}`, memberId: m, ruleId: r.id, eventId: e.eventId, ts: e.ts, day: this.dayString(day), points: p, requested: -sum, kind: 'reversal', capped, ref, category: R.category, reverses: R.id });
+      memberChangedInPlace(state, memberKey, m, M);
+      this.remembered(m, M, state);
+      out.push({ key: `${r.id}:${e.eventId}:${R.id}`, memberId: m, ruleId: r.id, eventId: e.eventId, ts: e.ts, day: dayString(day), points: p, requested: -sum, kind: 'reversal', capped, ref, category: R.category, reverses: R.id });
     }
   }
 

@@ -3,7 +3,8 @@
  * the same store). Plain JSON with short field names: there is one row per member, per awarded thing of a reversible
  * rule, and per remembered fact, and replay keeps them all in memory.
  */
-import { memberKeys, type EngineState } from '../events.ts';
+import { getMember, memberKeys, type EngineState, type MemberKeys } from '../events.ts';
+import { isDenseId } from '../member-keys.ts';
 
 /** Per-rule running totals of one member: [day, points that day, week start, points that week, points ever]. */
 export type RuleTotals = [number, number, number, number, number];
@@ -25,17 +26,30 @@ export interface MemberPoints {
  */
 export type AppliedByRule = Record<string, number>;
 
-export const memberKey: (memberId: number) => string = memberKeys('points');
+export const memberKey: MemberKeys = memberKeys('points');
 
 /** The thing a reversible award was for: its ref property and value, per recipient. */
-export const appliedKey = (memberId: number, refPath: string, value: string): string => `points:a:${memberId}:${refPath}:${value}`;
+export const appliedKey = (memberId: number, refPath: string, value: string): string => appliedPrefix(memberId, refPath) + value;
+
+/**
+ * `points:a:<member>:<ref property>:`, kept per member and ref property: replay builds an applied key for most
+ * awards, and one concatenation instead of five is fewer strings for the collector.
+ */
+const prefixes = new Map<string, (string | undefined)[]>();
+function appliedPrefix(memberId: number, refPath: string): string {
+  if (!isDenseId(memberId)) return `points:a:${memberId}:${refPath}:`;
+  let byMember = prefixes.get(refPath);
+  if (byMember === undefined) prefixes.set(refPath, (byMember = []));
+  while (byMember.length <= memberId) byMember.push(undefined);
+  return (byMember[memberId] ??= `points:a:${memberId}:${refPath}:`);
+}
 
 /** A remembered fact about the thing named by the fact's key property. */
 export const factKey = (factId: string, value: string): string => `points:f:${factId}:${value}`;
 
 /** A member's balance in the engine's state: the sum of their ledger points (0 for a member with no entries). */
 export function memberBalance(state: EngineState, memberId: number): number {
-  return state.get<MemberPoints | null>(memberKey(memberId))?.b ?? 0;
+  return getMember<MemberPoints | null>(state, memberKey, memberId)?.b ?? 0;
 }
 
 /** String form of a ref or key value (numbers and strings as written; anything else is not a usable key). */

@@ -7,7 +7,7 @@ import { BadgeEngine, type BadgeAward } from '../badges/engine.ts';
 import { withAwardRule, type GamificationConfig } from '../config.ts';
 import { compareEvents, type EngineState, type GamificationEvent } from '../events.ts';
 import { LevelEngine, type LevelChange } from '../levels/engine.ts';
-import { memberBalance, PointsEngine, type LedgerEntry } from '../points/engine.ts';
+import { PointsEngine, type LedgerEntry } from '../points/engine.ts';
 import { memberKey } from '../points/state.ts';
 
 export interface Outputs {
@@ -67,15 +67,15 @@ export class Engines {
   }
 
   apply(e: GamificationEvent, state: EngineState, out: Outputs): void {
-    for (const entry of this.points.apply(e, state)) out.ledger.push(entry);
-    for (const award of this.badges.apply(e, state)) out.awards.push(award);
+    this.points.applyInto(e, state, out.ledger);
+    this.badges.applyInto(e, state, out.awards);
     if (this.levels) {
       this.balanceState = state;
-      for (const change of this.levels.apply(e, state, this.balanceOf)) out.levelChanges.push(change);
+      this.levels.applyInto(e, state, this.balanceOf, out.levelChanges);
     }
   }
 
   // One function for every event (a closure per event was measurable in replay).
   private balanceState: EngineState | null = null;
-  private readonly balanceOf = (id: number): number => memberBalance(this.balanceState!, id);
+  private readonly balanceOf = (id: number): number => this.points.balanceOf(this.balanceState!, id);
 }

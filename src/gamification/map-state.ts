@@ -1,0 +1,82 @@
+/**
+ * An EngineState over a Map: the ingest hook's state of one batch (loaded by key, changed keys written back) and
+ * replay's state of a whole workspace (hundreds of thousands of keys in memory).
+ */
+import type { EngineState } from './events.ts';
+import { ABSENT, MemberIndex } from './member-index.ts';
+import { parseMemberKey, type MemberKeys } from './member-keys.ts';
+
+export class MapState implements EngineState {
+  /** Every value by key. Change it only through this class (`set`): replay's member index follows those changes. */
+  readonly values: Map<string, unknown>;
+  /** Keys set or touched since the last save (only when tracking changes). */
+  readonly changed = new Set<string>();
+  private readonly track: boolean;
+  /**
+   * Replay only (no tracking): members' values by family and member id (member-index.ts). Filled by every write,
+   * and on first read unless `complete` (the state started empty and every member key written so far was of a known
+   * family): then an entry not filled means there is no such key.
+   */
+  private readonly members: MemberIndex | null;
+  private complete: boolean;
+
+  /** `trackChanges: false` for replay, which writes every key anyway (a second hash per `set` was measurable). */
+  constructor(values?: Map<string, unknown>, opts: { trackChanges?: boolean } = {}) {
+    this.values = values ?? new Map();
+    this.track = opts.trackChanges ?? true;
+    this.members = this.track ? null : new MemberIndex();
+    this.complete = values === undefined || values.size === 0;
+  }
+
+  get<T>(key: string): T | undefined {
+    return this.values.get(key) as T | undefined;
+  }
+
+  set(key: string, value: unknown): void {
+    this.values.set(key, value);
+    if (this.track) this.changed.add(key);
+    else if (this.members !== null) this.index(key, value);
+  }
+
+  touch(key: string): void {
+    if (this.track) this.changed.add(key);
+  }
+
+  getMember<T>(keys: MemberKeys, memberId: number): T | undefined {
+    const members = this.members;
+    const at = members === null ? -1 : members.at(keys.family, memberId);
+    if (at < 0) return this.values.get(keys(memberId)) as T | undefined;
+    const v = members!.read(at);
+    if (v === ABSENT) return undefined;
+    if (v !== undefined || this.complete) return v as T | undefined;
+    const loaded = this.values.get(keys(memberId));
+    members!.write(at, loaded);
+    return loaded as T | undefined;
+  }
+
+  setMember(keys: MemberKeys, memberId: number, value: unknown): void {
+    const key = keys(memberId);
+    this.values.set(key, value);
+    if (this.track) this.changed.add(key);
+    const members = this.members;
+    if (members === null) return;
+    const at = members.at(keys.family, memberId);
+    if (at >= 0) members.write(at, value);
+  }
+
+  touchMember(keys: MemberKeys, memberId: number): void {
+    if (this.track) this.changed.add(keys(memberId));
+  }
+
+  /** A key set by name: if it is a member's key, the index follows. */
+  private index(key: string, value: unknown): void {
+    const m = parseMemberKey(key);
+    if (m === null) {
+      // Maybe the key of a family not created yet in this process: entries not filled must be looked up from now on.
+      if (key.includes(':m:')) this.complete = false;
+      return;
+    }
+    const at = this.members!.at(m.family, m.memberId);
+    if (at >= 0) this.members!.write(at, value);
+  }
+}
