@@ -20,14 +20,20 @@ async function replaySpeed(members: number): Promise<BenchResult> {
   try {
     const ws = (await s.defaultWorkspace()).id;
     if (!(await activeConfig(s.rows.db, ws))) await saveConfig(s.rows, ws, presetConfig('creator-zh'), 'bench', s.clock.nowMicros());
-    const r = await replayGamification(s.rows, ws, s.clock.nowMicros());
-    process.stderr.write(`  replay: ${JSON.stringify(r)}\n`);
+    // Three replays, the median reported: on this 2-core machine one run's figure moves by ±15 % with other load.
+    const runs: Awaited<ReturnType<typeof replayGamification>>[] = [];
+    for (let i = 0; i < 3; i++) {
+      runs.push(await replayGamification(s.rows, ws, s.clock.nowMicros()));
+      process.stderr.write(`  replay ${i + 1}: ${JSON.stringify(runs[i])}\n`);
+    }
+    const rates = runs.map((x) => x.eventsPerSecond).sort((a, b) => a - b);
+    const r = runs.find((x) => x.eventsPerSecond === rates[1])!;
     return {
       name: `Replay under the creator-zh preset (${members.toLocaleString('en')} demo members, ${r.events.toLocaleString('en')} events the rules listen to)`,
       target: 'rule evaluation ≥ 100,000 events/s',
-      value: `${r.eventsPerSecond.toLocaleString('en')} events/s in the engines (${r.evaluationSeconds.toFixed(1)} s); the whole replay ${r.seconds.toFixed(1)} s (${Math.round(r.events / r.seconds).toLocaleString('en')} events/s) incl. reading the log in order and writing ${r.ledgerEntries.toLocaleString('en')} ledger entries, ${r.badgeAwards.toLocaleString('en')} badges, ${r.levelChanges.toLocaleString('en')} level changes`,
+      value: `${r.eventsPerSecond.toLocaleString('en')} events/s in the engines (${r.evaluationSeconds.toFixed(1)} s; median of 3 replays, range ${rates[0]!.toLocaleString('en')}–${rates[2]!.toLocaleString('en')}); the whole replay ${r.seconds.toFixed(1)} s (${Math.round(r.events / r.seconds).toLocaleString('en')} events/s) incl. reading the log in order and writing ${r.ledgerEntries.toLocaleString('en')} ledger entries, ${r.badgeAwards.toLocaleString('en')} badges, ${r.levelChanges.toLocaleString('en')} level changes`,
       met: r.eventsPerSecond >= 100_000,
-      details: { ...r },
+      details: { ...r, rates },
     };
   } finally {
     await s.close();

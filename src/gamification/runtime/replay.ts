@@ -5,12 +5,11 @@
  */
 import { logEventsInOrder } from '../../ingest/index.ts';
 import { withWriteTransaction, workspaceTimeZone, type RowStore } from '../../store/index.ts';
-import { MapState } from '../events.ts';
 import { activeConfigIn } from './config-store.ts';
-import { checkLevelsInMemory } from './level-check.ts';
+import { EngineThread } from './engine-thread.ts';
+import { Engines, type Outputs } from './engines.ts';
 import { resetLeaderboards } from './leaderboards.ts';
-import { emptyOutputs, Engines } from './engines.ts';
-import { saveState } from './state-store.ts';
+import { writeStateRows } from './state-store.ts';
 import { writeOutputs } from './write-outputs.ts';
 
 export interface ReplayReport {
@@ -31,32 +30,45 @@ export async function replayGamification(rows: RowStore, ws: number, now: number
   const started = performance.now();
   return withWriteTransaction(rows, async (trx) => {
     const cfg = await activeConfigIn(trx, ws);
-    const engines = new Engines(cfg.version, cfg.config, await workspaceTimeZone(trx, ws));
+    const timeZone = await workspaceTimeZone(trx, ws);
+    // Here for the event names and categories; the rules run on the engine thread.
+    const engines = new Engines(cfg.version, cfg.config, timeZone);
     for (const table of DERIVED) await trx.deleteFrom(table).where('workspace_id', '=', ws).execute();
     // The leaderboards start again from the new ledger (whose ids may repeat the deleted ones).
     await resetLeaderboards(trx, ws);
-    const state = new MapState(undefined, { trackChanges: false });
     const report: ReplayReport = { version: cfg.version, events: 0, ledgerEntries: 0, badgeAwards: 0, levelChanges: 0, seconds: 0, evaluationSeconds: 0, eventsPerSecond: 0 };
     let evaluation = 0;
-    for await (const page of logEventsInOrder(trx, rows.dialect, ws, { names: engines.eventNames(), pageSize: 10_000 })) {
-      const out = emptyOutputs();
-      const t0 = performance.now();
-      for (const e of page) engines.apply(e, state, out);
-      evaluation += performance.now() - t0;
+    const write = async (out: Outputs) => {
       await writeOutputs(trx, rows.dialect, ws, cfg.version, engines.categories, out, now);
-      report.events += page.length;
       report.ledgerEntries += out.ledger.length;
       report.badgeAwards += out.awards.length;
       report.levelChanges += out.levelChanges.length;
+    };
+    const thread = new EngineThread({ version: cfg.version, config: cfg.config, timeZone });
+    try {
+      // The engines work on one page while this thread writes what the previous one produced (in log order) and
+      // reads the next. Deeper pipelining measured slower: both threads then compete for the cores with the collector.
+      const inFlight: ReturnType<EngineThread['page']>[] = [];
+      const settle = async () => {
+        const done = await inFlight.shift()!;
+        evaluation += done.seconds;
+        await write(done.out);
+      };
+      for await (const page of logEventsInOrder(trx, rows.dialect, ws, { names: engines.eventNames(), pageSize: 10_000 })) {
+        inFlight.push(thread.page(page));
+        inFlight.at(-1)!.catch(() => undefined); // observed by settle(); a failed read must not leave it unhandled
+        report.events += page.length;
+        if (inFlight.length > 1) await settle();
+      }
+      while (inFlight.length > 0) await settle();
+      const last = await thread.finish(now);
+      await write(last.out);
+      await writeStateRows(trx, rows.dialect, ws, last.rows);
+    } finally {
+      await thread.close();
     }
-    // Time alone can move levels (windows slide): everyone is placed as of now, as the daily check does.
-    const last = emptyOutputs();
-    checkLevelsInMemory(engines, state, now, last);
-    await writeOutputs(trx, rows.dialect, ws, cfg.version, engines.categories, last, now);
-    report.levelChanges += last.levelChanges.length;
-    await saveState(trx, rows.dialect, ws, state, state.values.keys());
-    report.evaluationSeconds = evaluation / 1000;
-    report.eventsPerSecond = evaluation > 0 ? Math.round(report.events / (evaluation / 1000)) : 0;
+    report.evaluationSeconds = evaluation;
+    report.eventsPerSecond = evaluation > 0 ? Math.round(report.events / evaluation) : 0;
     report.seconds = (performance.now() - started) / 1000;
     return report;
   });

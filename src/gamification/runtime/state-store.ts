@@ -73,6 +73,46 @@ export async function loadState(trx: Tx, dialect: RowDialect, ws: number, keys: 
 }
 
 /**
+ * The rows holding `keys`, with the text to store: a member row is written whole (every field it was loaded with and
+ * every field set now; fields in name order, null values left out), any other key is a row of its own.
+ */
+export function stateRows(values: ReadonlyMap<string, unknown>, keys: Iterable<string>, loadedFields?: ReadonlyMap<string, Set<string>>): Map<string, { text: string; value: unknown }> {
+  // Row → the fields to write (null: the key is the row).
+  const rows = new Map<string, Set<string> | null>();
+  for (const k of keys) {
+    const { row, field } = placeOf(k);
+    if (field === null) {
+      rows.set(row, null);
+      continue;
+    }
+    let fields = rows.get(row);
+    if (!fields) rows.set(row, (fields = new Set(loadedFields?.get(row) ?? [])));
+    fields.add(field);
+  }
+  const out = new Map<string, { text: string; value: unknown }>();
+  for (const [row, fields] of rows) {
+    if (fields === null) {
+      const value = values.get(row) ?? null;
+      out.set(row, { text: JSON.stringify(value), value });
+      continue;
+    }
+    const obj: Record<string, unknown> = {};
+    for (const f of [...fields].sort()) {
+      const v = values.get(keyOf(row, f));
+      if (v !== undefined && v !== null) obj[f] = v;
+    }
+    out.set(row, { text: JSON.stringify(obj), value: obj });
+  }
+  return out;
+}
+
+/** Writes rows of `stateRows` as they are; every cache of the workspace starts again (replay). */
+export async function writeStateRows(trx: Tx, dialect: RowDialect, ws: number, rows: Iterable<[row: string, text: string]>): Promise<void> {
+  await bulkInsert(trx, dialect, STATE, Array.from(rows, ([row, text]) => [ws, row, text]));
+  bumpStateGeneration(ws);
+}
+
+/**
  * Writes back the rows of the keys that were set (or of `only` these keys), except rows whose text is the same as
  * when loaded: engines set a member's state whenever they might have changed it. State loaded through a cache
  * returns what to put back in it once the transaction has committed; any other write makes every cache of the
@@ -80,41 +120,12 @@ export async function loadState(trx: Tx, dialect: RowDialect, ws: number, keys: 
  */
 export async function saveState(trx: Tx, dialect: RowDialect, ws: number, state: MapState, only?: Iterable<string>): Promise<(() => void) | undefined> {
   const loaded = loadedOf.get(state);
-  // Row → the fields to write (a member row is written whole: every field it had, and every field set now).
-  const rows = new Map<string, Set<string> | null>();
-  for (const k of only ?? state.changed) {
-    const { row, field } = placeOf(k);
-    if (field === null) {
-      rows.set(row, null);
-      continue;
-    }
-    let fields = rows.get(row);
-    if (!fields) rows.set(row, (fields = new Set(loaded?.fields.get(row) ?? [])));
-    fields.add(field);
-  }
+  const current = stateRows(state.values, only ?? state.changed, loaded?.fields);
   const out: unknown[][] = [];
-  const cache = loaded?.cache;
-  const current = new Map<string, { text: string; value: unknown }>();
-  for (const [row, fields] of rows) {
-    let text: string;
-    let value: unknown;
-    if (fields === null) {
-      value = state.values.get(row) ?? null;
-      text = JSON.stringify(value);
-    } else {
-      const obj: Record<string, unknown> = {};
-      for (const f of [...fields].sort()) {
-        const v = state.values.get(keyOf(row, f));
-        if (v !== undefined && v !== null) obj[f] = v;
-      }
-      value = obj;
-      text = JSON.stringify(obj);
-    }
-    if (loaded?.texts.get(row) !== text) out.push([ws, row, text]);
-    current.set(row, { text, value });
-  }
+  for (const [row, { text }] of current) if (loaded?.texts.get(row) !== text) out.push([ws, row, text]);
   await bulkInsert(trx, dialect, STATE, out);
   state.changed.clear();
+  const cache = loaded?.cache;
   if (!cache) {
     bumpStateGeneration(ws);
     return undefined;
