@@ -1,11 +1,11 @@
 /**
- * Replay's engines on a worker thread: the main thread reads the log and writes what comes out while the worker
- * evaluates the rules, page by page, in order. The worker keeps the whole state; at the end it places everyone's
- * level and hands back the state as the rows to store. The protocol lives here, both sides of it.
+ * Replay's engines on a worker thread: the main thread reads the log and writes what comes out, the worker evaluates
+ * the rules page by page, in order. The worker keeps the whole state; at the end it places everyone's level and hands
+ * back the state as the rows to store. The protocol lives here (the worker's side: engine-thread-serve.ts).
  *
  * Why a thread: replay holds hundreds of thousands of engine records and makes millions of short-lived objects; with
- * a young generation of 384 MB (a worker's resource limit, which the main thread cannot change once started) the
- * engines ran 20–40 % faster than on the main thread, and reading and writing now overlap them.
+ * a young generation of 384 MB (a worker's resource limit; the main thread's cannot change once the process runs)
+ * the engines ran 20–40 % faster than on the main thread's default 32 MB.
  */
 import { Worker } from 'node:worker_threads';
 import type { GamificationConfig } from '../config.ts';
@@ -28,7 +28,7 @@ export type EngineReply =
 /** The young generation of the replay thread, in MB (V8's new space: twice the semi-space). */
 const YOUNG_GENERATION_MB = 384;
 
-/** Replies come in request order, so the caller keeps a FIFO of what it asked. */
+/** Replies come in request order (several requests may be in flight). */
 export class EngineThread {
   private readonly worker: Worker;
   private readonly waiting: { resolve: (r: EngineReply) => void; reject: (e: Error) => void }[] = [];
