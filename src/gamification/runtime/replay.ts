@@ -46,15 +46,22 @@ export async function replayGamification(rows: RowStore, ws: number, now: number
     };
     const thread = new EngineThread({ version: cfg.version, config: cfg.config, timeZone });
     try {
-      // One page at a time. Overlapping the engines with this thread's reads and writes saved 10–20 % of the whole
-      // replay but cost the engines as much and more: on two cores both threads and the collector compete for the
-      // cores and the cache.
-      for await (const page of logEventsInOrder(trx, rows.dialect, ws, { names: engines.eventNames(), pageSize: 10_000 })) {
-        const done = await thread.page(page);
+      // The engines work on one page while this thread writes what the previous page produced (in log order) and
+      // reads the next: the whole replay took 10–20 % less than with the engines on this thread. More pages in
+      // flight measured slower (both threads and the collector then compete for two cores).
+      const inFlight: ReturnType<EngineThread['page']>[] = [];
+      const settle = async () => {
+        const done = await inFlight.shift()!;
         evaluation += done.seconds;
-        report.events += page.length;
         await write(done.out);
+      };
+      for await (const page of logEventsInOrder(trx, rows.dialect, ws, { names: engines.eventNames(), pageSize: 10_000 })) {
+        inFlight.push(thread.page(page));
+        inFlight.at(-1)!.catch(() => undefined); // observed by settle(); a failed read must not leave it unhandled
+        report.events += page.length;
+        if (inFlight.length > 1) await settle();
       }
+      while (inFlight.length > 0) await settle();
       const last = await thread.finish(now);
       await write(last.out);
       await writeStateRows(trx, rows.dialect, ws, last.rows);
