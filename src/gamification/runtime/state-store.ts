@@ -150,9 +150,3 @@ function rowValue(state: MapState, row: string, fields: Set<string> | undefined)
   for (const f of fields) obj[f] = state.values.get(keyOf(row, f));
   return obj;
 }
-
-/** Members with a stored state in one engine's field (`lvl:<ladder>` …), for jobs that visit them all. */
-export function memberRowField(key: string): { memberId: number; field: string } | null {
-  const m = MEMBER_KEY.exec(key);
-  return m ? { memberId: Number(m[2]), field: m[1]! } : null;
-}

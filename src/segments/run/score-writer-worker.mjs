@@ -79,11 +79,17 @@ parentPort.once('message', (job) => {
   try {
     const changes = write(job);
     parentPort.postMessage({ ok: true, changes });
-    // Everything is committed and synced; copying the log into the database file is maintenance. PASSIVE: it never
-    // waits for readers or writers, and a commit on the main connection meanwhile skips its own checkpoint (busy).
-    db.pragma('wal_checkpoint(PASSIVE)');
-    db.close();
   } catch (err) {
     fail(err);
+    db.close();
+    return;
   }
+  // Everything is committed and synced; copying the log into the database file is maintenance. PASSIVE: it never
+  // waits for readers or writers, and a commit on the main connection meanwhile skips its own checkpoint (busy).
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // The run is done either way: the main connection's next automatic checkpoint copies the log.
+  }
+  db.close();
 });
