@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Config } from './config/index.ts';
 import { createLogger, DomainEvents, systemClock, type Clock, type Logger } from './core/index.ts';
-import { EngineCache, gamificationHook } from './gamification/index.ts';
+import { checkpointOwned, EngineCache, gamificationHook } from './gamification/index.ts';
 import { Columnizer, CsvLogReader, GroupCommitter, type IngestDeps } from './ingest/index.ts';
 import { isColumnStoreLockError, openColumnStore, openRowStore, workspaceStore, type ColumnStore, type RowStore, type WorkspaceRecord, type WorkspaceStore } from './store/index.ts';
 
@@ -74,7 +74,7 @@ export async function openSheyun(config: Config, opts: OpenOptions): Promise<She
     futureToleranceHours: config.futureToleranceHours,
     committer: new GroupCommitter(rows),
     // Points, badges and levels are exact and immediate: they are written in the ingest transaction.
-    hooks: [gamificationHook(rows.dialect, new EngineCache(), events)],
+    hooks: [gamificationHook(rows, new EngineCache(), events)],
     onCommitted: () => columnizer?.notify(),
   };
   return {
@@ -89,6 +89,8 @@ export async function openSheyun(config: Config, opts: OpenOptions): Promise<She
     events,
     defaultWorkspace: () => workspaces.ensure(config.workspace, config.timeZone),
     async close() {
+      // What the ingest hook holds in memory goes to its rows (after a crash it is rebuilt from the batch records).
+      await checkpointOwned(rows, clock.nowMicros()).catch((err: unknown) => logger.error('writing the incentive state failed', { error: String(err) }));
       await columnizer?.stop();
       await columns?.close();
       await rows.close();

@@ -8,6 +8,7 @@ export { activeConfig, activeConfigIn, configVersions, saveConfig, validateConfi
 export { Engines, type Outputs } from './runtime/engines.ts';
 export { EngineCache, gamificationHook, applyBatch } from './runtime/service.ts';
 export { replayGamification, type ReplayReport } from './runtime/replay.ts';
+export { checkpointOwned } from './runtime/state-owner.ts';
 export { catchUpLeaderboards, leaderboardTop, memberRank, periodKey, PERIOD_KINDS, type PeriodKind, type RankedMember } from './runtime/leaderboards.ts';
 export {
   memberBalance,

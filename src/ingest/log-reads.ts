@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { CompiledQuery } from 'kysely';
 import type { StoredEvent } from './write-events.ts';
-import { cachedQuery, placeholderList, type RowDialect, type RowStore, type Tx } from '../store/index.ts';
+import { cachedQuery, paddedInList, placeholderList, type RowDialect, type RowStore, type Tx } from '../store/index.ts';
 
 export async function eventNameCounts(store: RowStore, ws: number): Promise<{ name: string; count: number }[]> {
   const rows = await store.db.selectFrom('event_type_counts').select(['name', 'count']).where('workspace_id', '=', ws).orderBy('count', 'desc').orderBy('name').execute();
@@ -123,4 +123,20 @@ export async function* logEventsInOrder(
   } finally {
     await sql.raw(`DROP TABLE IF EXISTS ${table}`).execute(db);
   }
+}
+
+/** Events of a workspace by id, as the pipeline handed them to its hooks (order not guaranteed; unknown ids skipped). */
+export async function logEventsById(db: Tx, dialect: RowDialect, ws: number, ids: readonly string[]): Promise<LogEvent[]> {
+  const out: LogEvent[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = paddedInList(ids.slice(i, i + 500));
+    const rows = await cachedQuery<LogRow>(
+      db,
+      `${dialect}|events_log_by_id|${part.length}`,
+      () => `SELECT event_id, type, name, ts, platform, member_id, target_member_id, properties FROM events WHERE workspace_id = ${placeholderList(dialect, 1)} AND event_id IN (${placeholderList(dialect, part.length, 1)})`,
+      [ws, ...part],
+    );
+    for (const r of rows) out.push(toLogEvent(r));
+  }
+  return out;
 }

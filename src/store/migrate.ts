@@ -6,6 +6,7 @@ import * as m002 from './migrations/002-scoring.ts';
 import * as m003 from './migrations/003-traits-version.ts';
 import * as m004 from './migrations/004-gamification.ts';
 import * as m005 from './migrations/005-ledger-reverses.ts';
+import * as m006 from './migrations/006-gamification-batches.ts';
 
 interface Migration {
   name: string;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '003-traits-version', up: m003.up },
   { name: '004-gamification', up: m004.up },
   { name: '005-ledger-reverses', up: m005.up },
+  { name: '006-gamification-batches', up: m006.up },
 ];
 
 export async function migrate(db: Kysely<any>, dialect: RowDialect): Promise<string[]> {

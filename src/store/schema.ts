@@ -227,6 +227,13 @@ export interface GamificationStateTable {
   value: string;
 }
 
+export interface GamificationBatchesTable {
+  id: Generated<number>;
+  workspace_id: number;
+  config_version: number;
+  events: string;
+}
+
 export interface PointsLedgerTable {
   id: Generated<number>;
   workspace_id: number;
@@ -314,6 +321,7 @@ export interface Database {
   membership_changes: MembershipChangesTable;
   gamification_configs: GamificationConfigsTable;
   gamification_state: GamificationStateTable;
+  gamification_batches: GamificationBatchesTable;
   points_ledger: PointsLedgerTable;
   badge_awards: BadgeAwardsTable;
   member_levels: MemberLevelsTable;

@@ -1,18 +1,22 @@
 /**
- * The server's background work for incentives: leaderboards follow the ledger every second, and once a day (and at
- * start) every member's level is checked against the sliding windows. Both are cheap when nothing is pending.
+ * The server's background work for incentives: leaderboards follow the ledger every second, once a day (and at
+ * start) every member's level is checked against the sliding windows, and the ingest hook's engine state is written
+ * to its rows when ingest pauses. All are cheap when nothing is pending.
  */
 import type { Logger } from '../../core/index.ts';
-import { withWriteTransaction, type RowStore, type WorkspaceStore } from '../../store/index.ts';
+import type { RowStore, WorkspaceStore } from '../../store/index.ts';
 import { catchUpLeaderboards } from './leaderboards.ts';
 import { checkLevelsStored } from './level-check.ts';
 import { EngineCache } from './service.ts';
+import { checkpointOwned, withSettledState } from './state-owner.ts';
 
 const DAY_MS = 86_400_000;
+const IDLE_CHECKPOINT_MS = 2000;
 
 /** The daily level check of one workspace; returns how many levels changed. */
 export async function checkLevels(rows: RowStore, ws: number, now: number, cache = new EngineCache()): Promise<number> {
-  return withWriteTransaction(rows, async (trx) => {
+  // On whole state rows (the ingest hook's memory written first); afterwards the hook reads the rows again.
+  return withSettledState(rows, ws, (trx) => cache.versions(trx, ws), now, true, async (trx) => {
     const engines = await cache.forWorkspace(trx, ws);
     return engines ? checkLevelsStored(trx, rows.dialect, ws, engines, now) : 0;
   });
@@ -47,6 +51,8 @@ export class GamificationJobs {
         }
       }
       if (checkLevelsNow) this.lastLevelCheck = Date.now();
+      // Engine state the ingest hook holds in memory is written once ingest has paused for a while.
+      await checkpointOwned(this.deps.rows, now, IDLE_CHECKPOINT_MS);
     } catch (err) {
       this.deps.logger.error('gamification jobs failed', { error: String(err) });
     } finally {

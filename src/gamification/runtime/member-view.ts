@@ -10,7 +10,7 @@ import { activeConfig } from './config-store.ts';
 import { memberBalance as pointsBalance } from '../points/engine.ts';
 import { memberKey } from '../points/state.ts';
 import { EngineCache } from './service.ts';
-import { loadState } from './state-store.ts';
+import { readState } from './state-owner.ts';
 import { catchUpLeaderboards, memberRank } from './leaderboards.ts';
 import { memberBadges, memberBalance, memberLevelRow, type AwardView } from './queries.ts';
 
@@ -62,10 +62,12 @@ export async function memberIncentives(rows: RowStore, ws: number, memberId: num
 
 /** The next level and how far the member is from each of its requirements, from the level engine's stored state. */
 async function levelProgress(rows: RowStore, ws: number, memberId: number, now: number, current: string | null): Promise<MemberIncentives['progress']> {
-  const engines = await new EngineCache().forWorkspace(rows.db, ws);
+  const cache = new EngineCache();
+  const engines = await cache.forWorkspace(rows.db, ws);
   const levels = engines?.levels;
   if (!levels) return { level: null, requirements: [] };
-  const state = await loadState(rows.db, rows.dialect, ws, [...levels.memberStateKeys(memberId), memberKey(memberId)]);
+  // Through the ingest hook's memory when it holds the newest state (state-owner.ts).
+  const state = await readState(rows, ws, [...levels.memberStateKeys(memberId), memberKey(memberId)], (trx) => cache.versions(trx, ws), now);
   const ladder = levels.ladder.levels;
   const at = current === null ? -1 : ladder.findIndex((l) => l.id === current);
   const next = ladder[Math.min(at + 1, ladder.length - 1)]!;

@@ -9,6 +9,7 @@ import { activeConfigIn } from './config-store.ts';
 import { EngineThread } from './engine-thread.ts';
 import { Engines, type Outputs } from './engines.ts';
 import { resetLeaderboards } from './leaderboards.ts';
+import { moveCheckpointPastRecords } from './state-owner.ts';
 import { writeStateRows } from './state-store.ts';
 import { writeOutputs } from './write-outputs.ts';
 
@@ -24,7 +25,7 @@ export interface ReplayReport {
   eventsPerSecond: number;
 }
 
-const DERIVED = ['points_ledger', 'badge_awards', 'member_levels', 'level_changes', 'gamification_state', 'points_totals', 'points_values'] as const;
+const DERIVED = ['points_ledger', 'badge_awards', 'member_levels', 'level_changes', 'gamification_state', 'gamification_batches', 'points_totals', 'points_values'] as const;
 
 export async function replayGamification(rows: RowStore, ws: number, now: number): Promise<ReplayReport> {
   const started = performance.now();
@@ -65,6 +66,8 @@ export async function replayGamification(rows: RowStore, ws: number, now: number
       const last = await thread.finish(now);
       await write(last.out);
       await writeStateRows(trx, rows.dialect, ws, last.rows);
+      // The ingest hook's memory of the old state (in this process or another) must not be used any more.
+      await moveCheckpointPastRecords(trx, ws, now);
     } finally {
       await thread.close();
     }

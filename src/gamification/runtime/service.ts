@@ -5,16 +5,17 @@
  */
 import type { DomainEvents } from '../../core/index.ts';
 import type { IngestHook } from '../../ingest/index.ts';
-import { workspaceTimeZone, type RowDialect, type Tx } from '../../store/index.ts';
+import { workspaceTimeZone, type RowDialect, type RowStore, type Tx } from '../../store/index.ts';
 import { gamificationConfig } from '../config.ts';
 import type { GamificationEvent } from '../events.ts';
-import { emptyOutputs, Engines } from './engines.ts';
-import { StateCache } from './state-cache.ts';
+import { emptyOutputs, Engines, type Outputs } from './engines.ts';
+import { stateOwner, type EnginesOf } from './state-owner.ts';
 import { loadState, saveState } from './state-store.ts';
 import { writeOutputs } from './write-outputs.ts';
 
 export class EngineCache {
   private readonly byWorkspace = new Map<number, Engines | null>();
+  private readonly byVersion = new Map<string, Engines>();
 
   /** The engines of the version in force, or null when the workspace has no configuration. */
   async forWorkspace(trx: Tx, ws: number): Promise<Engines | null> {
@@ -31,51 +32,70 @@ export class EngineCache {
     this.byWorkspace.set(ws, engines);
     return engines;
   }
+
+  /** The engines of one saved version (batches recorded under an older version are applied again with its rules). */
+  async forVersion(trx: Tx, ws: number, version: number): Promise<Engines | null> {
+    const head = this.byWorkspace.get(ws);
+    if (head && head.version === version) return head;
+    const key = `${ws}:${version}`;
+    const cached = this.byVersion.get(key);
+    if (cached) return cached;
+    const row = await trx.selectFrom('gamification_configs').select('config').where('workspace_id', '=', ws).where('version', '=', version).executeTakeFirst();
+    if (!row) return null;
+    const engines = new Engines(version, gamificationConfig.parse(JSON.parse(row.config)), await workspaceTimeZone(trx, ws));
+    this.byVersion.set(key, engines);
+    return engines;
+  }
+
+  /** `forVersion` bound to a transaction. */
+  versions(trx: Tx, ws: number): EnginesOf {
+    return (version) => this.forVersion(trx, ws, version);
+  }
 }
 
 /**
- * Applies a batch of new events to the workspace's incentive state, in the caller's transaction. With a state cache,
- * returns what to run once the transaction has committed (the cache takes the batch's rows back).
+ * Applies a batch of new events to the workspace's incentive state stored in rows, in the caller's transaction: every
+ * row the batch needs is read and every row it changed is written (PostgreSQL, where several processes ingest).
  */
-export async function applyBatch(trx: Tx, dialect: RowDialect, engines: Engines, ws: number, events: readonly GamificationEvent[], now: number, cache?: StateCache) {
+export async function applyBatch(trx: Tx, dialect: RowDialect, engines: Engines, ws: number, events: readonly GamificationEvent[], now: number): Promise<Outputs> {
   const relevant = events.filter((e) => engines.relevant(e));
-  if (relevant.length === 0) return { out: emptyOutputs(), committed: undefined };
+  if (relevant.length === 0) return emptyOutputs();
   const keys: string[] = [];
   for (const e of relevant) for (const k of engines.stateKeys(e)) keys.push(k);
-  if (cache) await cache.validate(trx);
-  const state = await loadState(trx, dialect, ws, keys, cache);
+  const state = await loadState(trx, dialect, ws, keys);
   const out = emptyOutputs();
   engines.applyAll(relevant, state, out);
   await writeOutputs(trx, dialect, ws, engines.version, engines.categories, out, now);
-  const committed = await saveState(trx, dialect, ws, state);
-  return { out, committed };
+  await saveState(trx, dialect, ws, state);
+  return out;
 }
 
 /**
  * The ingest hook; level changes and badges are announced on `events` once the transaction has committed. On SQLite
- * the engines' state rows stay cached between batches (state-cache.ts); on PostgreSQL several processes write, so
- * every batch reads its rows.
+ * the engines' state is owned in memory between checkpoints (state-owner.ts); on PostgreSQL every batch reads and
+ * writes its rows.
  */
-export function gamificationHook(dialect: RowDialect, cache: EngineCache, events?: DomainEvents): IngestHook {
-  const states = new Map<number, StateCache>();
-  const stateCache = (ws: number) => {
-    if (dialect !== 'sqlite') return undefined;
-    let c = states.get(ws);
-    if (!c) states.set(ws, (c = new StateCache(ws)));
-    return c;
-  };
+export function gamificationHook(rows: RowStore, cache: EngineCache, events?: DomainEvents): IngestHook {
+  const dialect = rows.dialect;
   return async (trx, ctx, batch) => {
-    const engines = await cache.forWorkspace(trx, ctx.workspaceId);
+    const ws = ctx.workspaceId;
+    const engines = await cache.forWorkspace(trx, ws);
     if (!engines) return;
-    const { out, committed } = await applyBatch(trx, dialect, engines, ctx.workspaceId, batch, ctx.now, stateCache(ctx.workspaceId));
-    const announce = events !== undefined && (out.awards.length > 0 || out.levelChanges.length > 0);
-    if (!committed && !announce) return;
-    const workspaceId = ctx.workspaceId;
+    let out: Outputs;
+    if (dialect === 'sqlite') {
+      const relevant = batch.filter((e) => engines.relevant(e));
+      if (relevant.length === 0) return;
+      const owner = stateOwner(rows, ws);
+      await owner.sync(trx, cache.versions(trx, ws));
+      out = emptyOutputs();
+      await owner.apply(trx, engines, relevant, out);
+      await writeOutputs(trx, dialect, ws, engines.version, engines.categories, out, ctx.now);
+      await owner.record(trx, engines.version, relevant, ctx.now);
+    } else out = await applyBatch(trx, dialect, engines, ws, batch, ctx.now);
+    if (!events || (out.awards.length === 0 && out.levelChanges.length === 0)) return;
     return () => {
-      committed?.();
-      if (!events || !announce) return;
-      for (const a of out.awards) events.emit('gamification.badge_awarded', { workspaceId, memberId: a.memberId, badgeId: a.badgeId, subject: a.subject, awardedAt: a.awardedAt });
-      for (const c of out.levelChanges) events.emit('gamification.level_changed', { workspaceId, memberId: c.memberId, from: c.from, to: c.to, direction: c.direction, at: c.at });
+      for (const a of out.awards) events.emit('gamification.badge_awarded', { workspaceId: ws, memberId: a.memberId, badgeId: a.badgeId, subject: a.subject, awardedAt: a.awardedAt });
+      for (const c of out.levelChanges) events.emit('gamification.level_changed', { workspaceId: ws, memberId: c.memberId, from: c.from, to: c.to, direction: c.direction, at: c.at });
     };
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The engines' state in the row store: loaded by key for a batch, written back for the keys that changed.
+ * The engines' state in the row store: loaded by key, written back for the keys that changed (the level check, and
+ * ingest on PostgreSQL; on SQLite the ingest hook owns it in memory between checkpoints, state-owner.ts).
  *
  * A member's state in each engine (`points:m:<id>`, `badges:m:<id>`, `lvl:<ladder>:m:<id>`) is stored together in one
  * row `m:<id>` holding `{ points, badges, lvl:<ladder> }`: a batch touches most members in all three engines, and one
@@ -7,9 +8,8 @@
  */
 import { bulkInsert, cachedQuery, paddedInList, placeholderList, type BulkStatement, type RowDialect, type Tx } from '../../store/index.ts';
 import { MapState } from '../events.ts';
-import { bumpStateGeneration, type CachedRow, type StateCache } from './state-cache.ts';
 
-const STATE: BulkStatement = {
+export const STATE: BulkStatement = {
   name: 'gamification_state_upsert',
   table: 'gamification_state',
   columns: ['workspace_id', 'key', 'value'],
@@ -19,26 +19,25 @@ const STATE: BulkStatement = {
 const MEMBER_KEY = /^(points|badges|lvl:[a-z0-9][a-z0-9_-]*):m:(\d+)$/;
 
 /** The row an engine key lives in, and its field there (null: the key is a row of its own). */
-function placeOf(key: string): { row: string; field: string | null } {
+export function placeOf(key: string): { row: string; field: string | null } {
   const m = MEMBER_KEY.exec(key);
   return m ? { row: `m:${m[2]}`, field: m[1]! } : { row: key, field: null };
 }
 
-const keyOf = (row: string, field: string) => `${field}:${row}`;
+export const keyOf = (row: string, field: string) => `${field}:${row}`;
 
 /** What was loaded: each row's text (unchanged rows are not written back) and a member row's fields. */
 interface Loaded {
   texts: Map<string, string>;
   fields: Map<string, Set<string>>;
-  cache?: StateCache;
 }
 const loadedOf = new WeakMap<MapState, Loaded>();
 
-/** Loads the rows holding `keys`: from `cache` when it has them (the ingest hook), the rest from the row store. */
-export async function loadState(trx: Tx, dialect: RowDialect, ws: number, keys: Iterable<string>, cache?: StateCache): Promise<MapState> {
+/** Loads the rows holding `keys`. */
+export async function loadState(trx: Tx, dialect: RowDialect, ws: number, keys: Iterable<string>): Promise<MapState> {
   const rowKeys = [...new Set(Array.from(keys, (k) => placeOf(k).row))];
   const values = new Map<string, unknown>();
-  const loaded: Loaded = { texts: new Map(), fields: new Map(), ...(cache ? { cache } : {}) };
+  const loaded: Loaded = { texts: new Map(), fields: new Map() };
   const add = (row: string, text: string, value: unknown) => {
     loaded.texts.set(row, text);
     if (row.startsWith('m:')) {
@@ -50,13 +49,7 @@ export async function loadState(trx: Tx, dialect: RowDialect, ws: number, keys: 
       loaded.fields.set(row, fields);
     } else values.set(row, value);
   };
-  const missing: string[] = [];
-  for (const row of rowKeys) {
-    const hit = cache?.take(row);
-    if (hit) add(row, hit.text, hit.value);
-    else missing.push(row);
-    cache?.mark(row);
-  }
+  const missing = rowKeys;
   for (let i = 0; i < missing.length; i += 500) {
     const part = paddedInList(missing.slice(i, i + 500));
     const rows = await cachedQuery<{ key: string; value: string }>(
@@ -106,47 +99,20 @@ export function stateRows(values: ReadonlyMap<string, unknown>, keys: Iterable<s
   return out;
 }
 
-/** Writes rows of `stateRows` as they are; every cache of the workspace starts again (replay). */
-export async function writeStateRows(trx: Tx, dialect: RowDialect, ws: number, rows: Iterable<[row: string, text: string]>): Promise<void> {
-  await bulkInsert(trx, dialect, STATE, Array.from(rows, ([row, text]) => [ws, row, text]));
-  bumpStateGeneration(ws);
-}
-
 /**
  * Writes back the rows of the keys that were set (or of `only` these keys), except rows whose text is the same as
- * when loaded: engines set a member's state whenever they might have changed it. State loaded through a cache
- * returns what to put back in it once the transaction has committed; any other write makes every cache of the
- * workspace start again.
+ * when loaded: engines set a member's state whenever they might have changed it.
  */
-export async function saveState(trx: Tx, dialect: RowDialect, ws: number, state: MapState, only?: Iterable<string>): Promise<(() => void) | undefined> {
+export async function saveState(trx: Tx, dialect: RowDialect, ws: number, state: MapState, only?: Iterable<string>): Promise<void> {
   const loaded = loadedOf.get(state);
   const current = stateRows(state.values, only ?? state.changed, loaded?.fields);
   const out: unknown[][] = [];
   for (const [row, { text }] of current) if (loaded?.texts.get(row) !== text) out.push([ws, row, text]);
   await bulkInsert(trx, dialect, STATE, out);
   state.changed.clear();
-  const cache = loaded?.cache;
-  if (!cache) {
-    bumpStateGeneration(ws);
-    return undefined;
-  }
-  // What the cache gets back: every row loaded or written, with the value the engines left in the state.
-  const back: [string, CachedRow][] = [];
-  for (const [row, text] of loaded.texts) {
-    if (current.has(row)) continue;
-    back.push([row, { text, value: rowValue(state, row, loaded.fields.get(row)), stamp: 0 }]);
-  }
-  for (const [row, v] of current) back.push([row, { ...v, stamp: 0 }]);
-  for (const [row, entry] of back) entry.stamp = cache.mark(row);
-  return () => {
-    for (const [row, entry] of back) cache.putBack(row, entry);
-  };
 }
 
-/** A loaded row's value as the engines left it (unchanged: nothing of it was set). */
-function rowValue(state: MapState, row: string, fields: Set<string> | undefined): unknown {
-  if (!fields) return state.values.get(row) ?? null;
-  const obj: Record<string, unknown> = {};
-  for (const f of fields) obj[f] = state.values.get(keyOf(row, f));
-  return obj;
+/** Writes rows of `stateRows` as they are (replay). */
+export async function writeStateRows(trx: Tx, dialect: RowDialect, ws: number, rows: Iterable<[row: string, text: string]>): Promise<void> {
+  await bulkInsert(trx, dialect, STATE, Array.from(rows, ([row, text]) => [ws, row, text]));
 }
