@@ -18,10 +18,22 @@ export const STATE: BulkStatement = {
 
 const MEMBER_KEY = /^(points|badges|lvl:[a-z0-9][a-z0-9_-]*):m:(\d+)$/;
 
+/**
+ * Places of member keys, remembered: engines build each member's keys once (member-keys.ts), so the lookup hashes
+ * nothing new, and a row name is one string however often it is placed.
+ */
+const places = new Map<string, { row: string; field: string }>();
+
 /** The row an engine key lives in, and its field there (null: the key is a row of its own). */
 export function placeOf(key: string): { row: string; field: string | null } {
-  const m = MEMBER_KEY.exec(key);
-  return m ? { row: `m:${m[2]}`, field: m[1]! } : { row: key, field: null };
+  const known = places.get(key);
+  if (known !== undefined) return known;
+  const m = key.includes(':m:') ? MEMBER_KEY.exec(key) : null;
+  if (m === null) return { row: key, field: null };
+  const place = { row: `m:${m[2]}`, field: m[1]! };
+  if (places.size >= 1_000_000) places.clear();
+  places.set(key, place);
+  return place;
 }
 
 export const keyOf = (row: string, field: string) => `${field}:${row}`;
