@@ -7,7 +7,7 @@
  * batches (every second in the server, and before every leaderboard read, so a reader sees the ledger as committed).
  */
 import { CompiledQuery } from 'kysely';
-import { bulkInsert, paddedInList, placeholderList, readSetting, withWriteTransaction, writeSetting, type BulkStatement, type RowDialect, type RowStore, type Tx } from '../../store/index.ts';
+import { bulkInsert, cachedQuery, paddedInList, placeholderList, readSetting, withWriteTransaction, writeSetting, type BulkStatement, type RowDialect, type RowStore, type Tx } from '../../store/index.ts';
 import { identifiedMembers } from '../../members/index.ts';
 import { dayNumber, dayString, weekStart } from '../day.ts';
 
@@ -83,21 +83,30 @@ async function applyPage(trx: Tx, dialect: RowDialect, ws: number, now: number, 
   // Boards rank identified members: members with only anonymous ids (visitors, an importer's synthetic members such
   // as Stack Exchange's deleted users) keep their ledger but are not ranked.
   const ranked = await identifiedMembers(trx, ws, [...new Set(entries.map((e) => Number(e.member_id)))]);
-  // board → period → member → delta
+  // `board\tperiod` → member → delta
   const deltas = new Map<string, Map<number, number>>();
-  const add = (board: string, period: string, member: number, points: number) => {
-    const k = `${board}\t${period}`;
+  const add = (k: string, member: number, points: number) => {
     let m = deltas.get(k);
     if (!m) deltas.set(k, (m = new Map()));
     m.set(member, (m.get(member) ?? 0) + points);
+  };
+  // The `board\tperiod` keys of a (category, day), built once per page: a page has few days and many entries.
+  const keysOf = new Map<string, string[]>();
+  const boardKeys = (category: string | null, day: string): string[] => {
+    const k = `${category ?? ''}\t${day}`;
+    let keys = keysOf.get(k);
+    if (!keys) {
+      const boards = category ? ['all', `category:${category}`] : ['all'];
+      keysOf.set(k, (keys = boards.flatMap((board) => PERIOD_KINDS.map((kind) => `${board}\t${periodKey(kind, day)}`))));
+    }
+    return keys;
   };
   for (const e of entries) {
     const points = Number(e.points);
     if (points === 0) continue;
     const member = Number(e.member_id);
     if (!ranked.has(member)) continue;
-    const boards = e.category ? ['all', `category:${e.category}`] : ['all'];
-    for (const board of boards) for (const kind of PERIOD_KINDS) add(board, periodKey(kind, e.day), member, points);
+    for (const k of boardKeys(e.category, e.day)) add(k, member, points);
   }
   const totals: unknown[][] = [];
   const values = new Map<string, number>();
@@ -111,13 +120,13 @@ async function applyPage(trx: Tx, dialect: RowDialect, ws: number, now: number, 
     const current = new Map<number, number>();
     for (let i = 0; i < ids.length; i += 500) {
       const part = paddedInList(ids.slice(i, i + 500));
-      const r = await trx.executeQuery<{ member_id: number | string; points: number | string }>(
-        CompiledQuery.raw(
-          `SELECT member_id, points FROM points_totals WHERE workspace_id = ${placeholderList(dialect, 1)} AND board = ${placeholderList(dialect, 1, 1)} AND period = ${placeholderList(dialect, 1, 2)} AND member_id IN (${placeholderList(dialect, part.length, 3)})`,
-          [ws, board, period, ...part],
-        ),
+      const rows = await cachedQuery<{ member_id: number | string; points: number | string }>(
+        trx,
+        `${dialect}|points_totals_of_members|${part.length}`,
+        () => `SELECT member_id, points FROM points_totals WHERE workspace_id = ${placeholderList(dialect, 1)} AND board = ${placeholderList(dialect, 1, 1)} AND period = ${placeholderList(dialect, 1, 2)} AND member_id IN (${placeholderList(dialect, part.length, 3)})`,
+        [ws, board, period, ...part],
       );
-      for (const row of r.rows) current.set(Number(row.member_id), Number(row.points));
+      for (const row of rows) current.set(Number(row.member_id), Number(row.points));
     }
     for (const [member, delta] of members) {
       if (delta === 0) continue;
