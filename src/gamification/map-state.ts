@@ -7,7 +7,10 @@ import { ABSENT, MemberIndex } from './member-index.ts';
 import { parseMemberKey, type MemberKeys } from './member-keys.ts';
 
 export class MapState implements EngineState {
-  /** Every value by key. Change it only through this class (`set`): replay's member index follows those changes. */
+  /**
+   * Every value by key. Change it only through this class (`set`): replay's member index follows those changes.
+   * Replay (no tracking) keeps members' values in the index only: call `materialize` before reading this map whole.
+   */
   readonly values: Map<string, unknown>;
   /** Keys set or touched since the last save (only when tracking changes). */
   readonly changed = new Set<string>();
@@ -19,6 +22,10 @@ export class MapState implements EngineState {
    */
   private readonly members: MemberIndex | null;
   private complete: boolean;
+  /** Families whose values `setMember` put in the index only, by family number. */
+  private readonly familyKeys = new Map<number, MemberKeys>();
+  /** Whether `values` may hold members' keys (given at the start, or set by name). */
+  private membersInMap: boolean;
 
   /** `trackChanges: false` for replay, which writes every key anyway (a second hash per `set` was measurable). */
   constructor(values?: Map<string, unknown>, opts: { trackChanges?: boolean } = {}) {
@@ -26,10 +33,18 @@ export class MapState implements EngineState {
     this.track = opts.trackChanges ?? true;
     this.members = this.track ? null : new MemberIndex();
     this.complete = values === undefined || values.size === 0;
+    this.membersInMap = !this.complete;
   }
 
   get<T>(key: string): T | undefined {
-    return this.values.get(key) as T | undefined;
+    const v = this.values.get(key);
+    if (v !== undefined || this.members === null) return v as T | undefined;
+    // Replay: a member's value set through `setMember` is in the index only.
+    const m = parseMemberKey(key);
+    if (m === null) return undefined;
+    const at = this.members.at(m.family, m.memberId);
+    const held = at < 0 ? undefined : this.members.read(at);
+    return (held === ABSENT ? undefined : held) as T | undefined;
   }
 
   set(key: string, value: unknown): void {
@@ -55,13 +70,30 @@ export class MapState implements EngineState {
   }
 
   setMember(keys: MemberKeys, memberId: number, value: unknown): void {
+    const members = this.members;
+    const at = members === null ? -1 : members.at(keys.family, memberId);
+    if (at >= 0) {
+      // Replay: the index holds it (a write into a map of hundreds of thousands of keys was ~5 % of the engines),
+      // and the map too only when it may hold members' keys already (then it must not keep an older value).
+      members!.write(at, value);
+      this.familyKeys.set(keys.family, keys);
+      if (this.membersInMap) this.values.set(keys(memberId), value);
+      return;
+    }
     const key = keys(memberId);
     this.values.set(key, value);
     if (this.track) this.changed.add(key);
-    const members = this.members;
-    if (members === null) return;
-    const at = members.at(keys.family, memberId);
-    if (at >= 0) members.write(at, value);
+  }
+
+  /** Replay: copies the members' values held only in the index into `values` (before `values` is read whole). */
+  materialize(): void {
+    if (this.members === null) return;
+    for (const [family, memberId, value] of this.members.held()) {
+      const keys = this.familyKeys.get(family);
+      if (keys === undefined) continue; // filled from `values` or by `set`: `values` has it already
+      if (value === undefined) this.values.delete(keys(memberId));
+      else this.values.set(keys(memberId), value);
+    }
   }
 
   touchMember(keys: MemberKeys, memberId: number): void {
@@ -76,6 +108,7 @@ export class MapState implements EngineState {
       if (key.includes(':m:')) this.complete = false;
       return;
     }
+    this.membersInMap = true;
     const at = this.members!.at(m.family, m.memberId);
     if (at >= 0) this.members!.write(at, value);
   }

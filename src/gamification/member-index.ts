@@ -41,4 +41,18 @@ export class MemberIndex {
   write(at: number, value: unknown): void {
     this.entries[at] = value === undefined ? ABSENT : value;
   }
+
+  /** Every value held, with its family and member (ABSENT ones as undefined). */
+  *held(): Generator<[family: number, memberId: number, value: unknown]> {
+    const familyOfSlot: number[] = [];
+    this.slotOf.forEach((slot, family) => {
+      if (slot >= 0) familyOfSlot[slot] = family;
+    });
+    const entries = this.entries;
+    for (let at = 0; at < entries.length; at++) {
+      const v = entries[at];
+      if (v === undefined) continue;
+      yield [familyOfSlot[at % STRIDE]!, Math.floor(at / STRIDE), v === ABSENT ? undefined : v];
+    }
+  }
 }

@@ -44,8 +44,10 @@ describe('EngineThread', () => {
     }
     const last = await thread.finish(NOW);
     const want = emptyOutputs();
+    state.materialize();
     checkLevelsInMemory(engines, state, NOW, want);
     expect(last.out).toEqual(want);
+    state.materialize();
     const rows = [...stateRows(state.values, state.values.keys())].map(([row, { text }]) => [row, text]);
     expect(rows.length).toBeGreaterThan(300);
     expect(last.rows).toEqual(rows);

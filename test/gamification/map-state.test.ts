@@ -30,6 +30,7 @@ describe('engine state fast paths', () => {
     const engines = new Engines(1, config, 'Asia/Shanghai');
     const out = emptyOutputs();
     for (const e of events) engines.apply(e, state, out);
+    if (state instanceof MapState) state.materialize();
     return { out, text: stateText(state.values) };
   };
 
@@ -71,6 +72,18 @@ describe('MapState member index', () => {
     expect(state.get('points:m:8')).toEqual({ b: 3 });
     state.set('points:m:8', { b: 4 });
     expect(state.getMember(points, 8)).toEqual({ b: 4 });
+  });
+
+  it('keeps members set through the index out of the map until materialised', () => {
+    const state = new MapState(undefined, { trackChanges: false });
+    state.setMember(points, 5, { b: 5 });
+    state.setMember(points, 6, { b: 6 });
+    state.setMember(points, 6, undefined);
+    expect(state.values.size).toBe(0);
+    expect(state.get('points:m:5')).toEqual({ b: 5 });
+    expect(state.get('points:m:6')).toBeUndefined();
+    state.materialize();
+    expect([...state.values]).toEqual([['points:m:5', { b: 5 }]]);
   });
 
   it('finds a key set before its family was first used', () => {

@@ -18,8 +18,11 @@ function handle(req: EngineRequest): EngineReply {
     for (const e of req.events) engines.apply(e, state, out);
     return { kind: 'page', out, seconds: (performance.now() - t0) / 1000 };
   }
-  // Time alone can move levels (windows slide): everyone is placed as of now, as the daily check does.
+  // Time alone can move levels (windows slide): everyone is placed as of now, as the daily check does. The check
+  // finds members by their keys, and the rows are built from every key: both read `values` whole.
+  state.materialize();
   checkLevelsInMemory(engines, state, req.now, out);
+  state.materialize();
   const rows: [string, string][] = [];
   for (const [row, { text }] of stateRows(state.values, state.values.keys())) rows.push([row, text]);
   return { kind: 'finish', out, rows };
