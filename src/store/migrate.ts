@@ -7,6 +7,7 @@ import * as m003 from './migrations/003-traits-version.ts';
 import * as m004 from './migrations/004-gamification.ts';
 import * as m005 from './migrations/005-ledger-reverses.ts';
 import * as m006 from './migrations/006-gamification-batches.ts';
+import * as m007 from './migrations/007-ledger-by-id.ts';
 
 interface Migration {
   name: string;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '004-gamification', up: m004.up },
   { name: '005-ledger-reverses', up: m005.up },
   { name: '006-gamification-batches', up: m006.up },
+  { name: '007-ledger-by-id', up: m007.up },
 ];
 
 export async function migrate(db: Kysely<any>, dialect: RowDialect): Promise<string[]> {

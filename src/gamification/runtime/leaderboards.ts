@@ -52,8 +52,12 @@ export async function resetLeaderboards(trx: Tx, ws: number): Promise<void> {
 /** Whether ledger entries are waiting to reach the totals. */
 async function pending(db: Tx, ws: number): Promise<boolean> {
   const mark = Number((await readSetting(db as never, ws, WATERMARK)) ?? 0);
-  const next = await db.selectFrom('points_ledger').select('id').where('workspace_id', '=', ws).where('id', '>', mark).limit(1).executeTakeFirst();
-  return next !== undefined;
+  return (await ledgerAfter(db, ws, mark, 1).executeTakeFirst()) !== undefined;
+}
+
+/** Ledger entries of a workspace after id `mark`, in id order (index `points_ledger_ws_id`: a range, not a scan). */
+export function ledgerAfter(db: Tx, ws: number, mark: number, limit: number) {
+  return db.selectFrom('points_ledger').select(['id', 'member_id', 'category', 'day', 'points']).where('workspace_id', '=', ws).where('id', '>', mark).orderBy('id').limit(limit);
 }
 
 /**
@@ -71,14 +75,7 @@ export async function catchUpLeaderboards(rows: RowStore, ws: number, now: numbe
 
 async function applyPage(trx: Tx, dialect: RowDialect, ws: number, now: number, pageSize: number): Promise<number> {
   const mark = Number((await readSetting(trx as never, ws, WATERMARK)) ?? 0);
-  const entries = await trx
-    .selectFrom('points_ledger')
-    .select(['id', 'member_id', 'category', 'day', 'points'])
-    .where('workspace_id', '=', ws)
-    .where('id', '>', mark)
-    .orderBy('id')
-    .limit(pageSize)
-    .execute();
+  const entries = await ledgerAfter(trx, ws, mark, pageSize).execute();
   if (entries.length === 0) return 0;
   // Boards rank identified members: members with only anonymous ids (visitors, an importer's synthetic members such
   // as Stack Exchange's deleted users) keep their ledger but are not ranked.
