@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DuckDBTimestampValue, type DuckDBAppender } from '@duckdb/node-api';
 import { lastRemapId, remapsAfter } from '../members/index.ts';
-import type { ColumnStore, RowStore } from '../store/index.ts';
+import { workspaceOfRange, type ColumnStore, type RowStore } from '../store/index.ts';
 
 /**
  * SQLite only: a worker thread reads the log and writes CSV files that DuckDB loads itself, so the main thread only
@@ -238,7 +238,7 @@ async function rebuildReplayedWorkspaces(rows: RowStore, cols: ColumnStore): Pro
       const chunk = await rows.db
         .selectFrom('events')
         .select(['seq', 'member_id', 'identity_id', 'target_member_id', 'target_identity_id'])
-        .where('workspace_id', '=', w.id)
+        .where(workspaceOfRange, '=', w.id)
         .where('seq', '>', last)
         .where('seq', '<=', wm)
         .orderBy('seq')

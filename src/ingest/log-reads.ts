@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { CompiledQuery } from 'kysely';
 import type { StoredEvent } from './write-events.ts';
-import { cachedQuery, paddedInList, placeholderList, type RowDialect, type RowStore, type Tx } from '../store/index.ts';
+import { cachedQuery, paddedInList, placeholderList, workspaceOfRange, type RowDialect, type RowStore, type Tx } from '../store/index.ts';
 
 export async function eventNameCounts(store: RowStore, ws: number): Promise<{ name: string; count: number }[]> {
   const rows = await store.db.selectFrom('event_type_counts').select(['name', 'count']).where('workspace_id', '=', ws).orderBy('count', 'desc').orderBy('name').execute();
@@ -25,9 +25,8 @@ export async function eventCountsByTimeBucket(store: RowStore, ws: number, after
 }
 
 /**
- * The query of `eventCountsByTimeBucket`. The rows after `afterSeq` (the columnizer's watermark: a few seconds of
- * ingest) are read as a range of the log's sequence numbers: the workspace is compared as an expression, because
- * SQLite, without statistics, otherwise chose an index starting with the workspace and read all of its events.
+ * The query of `eventCountsByTimeBucket`: the rows after `afterSeq` (the columnizer's watermark: a few seconds of
+ * ingest) as a range of the log's sequence numbers (`workspaceOfRange`).
  */
 export function eventCountsAfter(db: Tx, ws: number, afterSeq: number, bucketMicros: number) {
   // The bucket is a literal, not a parameter: PostgreSQL only matches GROUP BY to the select list by identical text.
@@ -36,7 +35,7 @@ export function eventCountsAfter(db: Tx, ws: number, afterSeq: number, bucketMic
     .selectFrom('events')
     .select((eb) => [sql<number>`ts / ${bucket}`.as('b'), eb.fn.countAll<number>().as('n')])
     .where('seq', '>', afterSeq)
-    .where(sql<number>`workspace_id + 0`, '=', ws)
+    .where(workspaceOfRange, '=', ws)
     .where('type', 'not in', ['merge', 'unmerge'])
     .groupBy(sql`ts / ${bucket}`);
 }

@@ -8,7 +8,7 @@ import { resolveBatch, type ResolvableEvent } from './resolver.ts';
 import { identityHolder } from './lookup.ts';
 import { applyMerge } from './operations.ts';
 import { recomputeCounters, splitIdentity } from './merge-writes.ts';
-import { withWriteTransaction, type RowStore, type Tx } from '../store/index.ts';
+import { withWriteTransaction, workspaceOfRange, type RowStore, type Tx } from '../store/index.ts';
 
 interface Claims {
   a?: [string, string, string, number][];
@@ -43,7 +43,7 @@ export async function replayIdentities(store: RowStore, ws: number, now: number,
       const rows = await trx
         .selectFrom('events')
         .select(['seq', 'type', 'ts', 'platform', 'properties', 'claims'])
-        .where('workspace_id', '=', ws)
+        .where(workspaceOfRange, '=', ws)
         .where('seq', '>', last)
         .orderBy('seq')
         .limit(chunk)

@@ -4,7 +4,7 @@
  */
 import { AppError, memberPublicId, notFound, parseMemberPublicId, type DomainEvents } from '../core/index.ts';
 import { RFM_SEGMENT_RULES, scoringSettings, type ScoringSettings } from '../models/index.ts';
-import { readSetting, writeSetting, type ColumnStore, type RowStore } from '../store/index.ts';
+import { readSetting, workspaceOfRange, writeSetting, type ColumnStore, type RowStore } from '../store/index.ts';
 import { scoreMembers, type ScoringReport } from './run/score-members.ts';
 import { unpackComponents } from './run/score-rows.mjs';
 import { COMMUNICATION_TIERS } from './tiers/communication.ts';
@@ -78,7 +78,8 @@ export async function membershipChanges(
   ws: number,
   q: { runId?: number; kind?: string; subject?: string; after?: number; limit: number },
 ): Promise<{ changes: MembershipChange[]; next: number | null }> {
-  let query = rows.db.selectFrom('membership_changes').selectAll().where('workspace_id', '=', ws);
+  // One run's changes come by its index in id order; all of them, as a range of ids (`workspaceOfRange`).
+  let query = rows.db.selectFrom('membership_changes').selectAll().where(q.runId === undefined ? workspaceOfRange : 'workspace_id', '=', ws);
   if (q.runId !== undefined) query = query.where('run_id', '=', q.runId);
   if (q.kind !== undefined) query = query.where('kind', '=', q.kind);
   if (q.subject !== undefined) query = query.where('subject', '=', q.subject);

@@ -7,3 +7,4 @@ export { workspaceStore, workspaceTimeZone, type WorkspaceRecord, type Workspace
 export { withWriteTransaction, allocateIds, type Tx } from './transaction.ts';
 export { bulkInsert, bulkInsertFlat, cachedQuery, paddedInList, placeholderList, type BulkStatement } from './bulk.ts';
 export { readSetting, writeSetting } from './settings.ts';
+export { workspaceOfRange } from './key-ranges.ts';
