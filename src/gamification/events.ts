@@ -47,6 +47,12 @@ export interface EngineState {
   setMember?(keys: MemberKeys, memberId: number, value: unknown): void;
   /** Optional: `touch(keys(memberId))` (`memberChangedInPlace`). */
   touchMember?(keys: MemberKeys, memberId: number): void;
+  /** Optional: `get(prefix + id)`, which a state may answer without building the key (`getItem`). */
+  getItem?<T>(prefix: string, id: string): T | undefined;
+  /** Optional: `set(prefix + id, value)` (`setItem`). */
+  setItem?(prefix: string, id: string, value: unknown): void;
+  /** Optional: `touch(prefix + id)` (`itemChangedInPlace`). */
+  touchItem?(prefix: string, id: string): void;
 }
 
 /** Marks a value changed in place: `touch` where the state has it, else `set` with the same value. */
@@ -69,6 +75,25 @@ export function setMember(state: EngineState, keys: MemberKeys, memberId: number
 export function memberChangedInPlace(state: EngineState, keys: MemberKeys, memberId: number, value: unknown): void {
   if (state.touchMember !== undefined) state.touchMember(keys, memberId);
   else changedInPlace(state, keys(memberId), value);
+}
+
+/**
+ * A thing's value under a key `<prefix><id>` (a content item's record, what reversible rules applied to a member for
+ * one thing): every read and write of such keys goes through these, so a state may keep them by prefix.
+ */
+export function getItem<T>(state: EngineState, prefix: string, id: string): T | undefined {
+  return state.getItem !== undefined ? state.getItem<T>(prefix, id) : state.get<T>(prefix + id);
+}
+
+export function setItem(state: EngineState, prefix: string, id: string, value: unknown): void {
+  if (state.setItem !== undefined) state.setItem(prefix, id, value);
+  else state.set(prefix + id, value);
+}
+
+/** `changedInPlace` for a thing's value. */
+export function itemChangedInPlace(state: EngineState, prefix: string, id: string, value: unknown): void {
+  if (state.touchItem !== undefined) state.touchItem(prefix, id);
+  else changedInPlace(state, prefix + id, value);
 }
 
 export { MapState } from './map-state.ts';

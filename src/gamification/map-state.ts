@@ -24,6 +24,8 @@ export class MapState implements EngineState {
   private complete: boolean;
   /** Families whose values `setMember` put in the index only, by family number. */
   private readonly familyKeys = new Map<number, MemberKeys>();
+  /** Replay: things' values by key prefix, then id (`setItem`); in `values` after `materialize`. */
+  private readonly items = new Map<string, Map<string, unknown>>();
   /** Whether `values` may hold members' keys (given at the start, or set by name). */
   private membersInMap: boolean;
 
@@ -88,6 +90,8 @@ export class MapState implements EngineState {
   /** Replay: copies the members' values held only in the index into `values` (before `values` is read whole). */
   materialize(): void {
     if (this.members === null) return;
+    for (const [prefix, inner] of this.items) for (const [id, value] of inner) this.values.set(prefix + id, value);
+    this.items.clear();
     for (const [family, memberId, value] of this.members.held()) {
       const keys = this.familyKeys.get(family);
       if (keys === undefined) continue; // filled from `values` or by `set`: `values` has it already
@@ -98,6 +102,25 @@ export class MapState implements EngineState {
 
   touchMember(keys: MemberKeys, memberId: number): void {
     if (this.track) this.changed.add(keys(memberId));
+  }
+
+  getItem<T>(prefix: string, id: string): T | undefined {
+    if (this.members === null) return this.values.get(prefix + id) as T | undefined;
+    // Replay: things by prefix (a small map per member or key property instead of one entry among hundreds of
+    // thousands, and no key built per event); `values` may still hold one given at the start or set by name.
+    const v = this.items.get(prefix)?.get(id);
+    return (v !== undefined || this.values.size === 0 ? v : this.values.get(prefix + id)) as T | undefined;
+  }
+
+  setItem(prefix: string, id: string, value: unknown): void {
+    if (this.members === null) return this.set(prefix + id, value);
+    let inner = this.items.get(prefix);
+    if (inner === undefined) this.items.set(prefix, (inner = new Map()));
+    inner.set(id, value);
+  }
+
+  touchItem(prefix: string, id: string): void {
+    if (this.track) this.changed.add(prefix + id);
   }
 
   /** A key set by name: if it is a member's key, the index follows. */

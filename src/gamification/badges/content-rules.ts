@@ -3,19 +3,18 @@
  * it; after each such event the item's rules are re-checked, and a rule whose conditions all hold for the first
  * time grants the badge to the item's owner.
  */
-import { changedInPlace, type EngineState, type GamificationEvent } from '../events.ts';
+import { getItem, itemChangedInPlace, setItem, type EngineState, type GamificationEvent } from '../events.ts';
 import { keyedRecord } from '../record.ts';
 import { makeAward, type BadgeAward } from './award.ts';
 import type { ContentRule, ItemPlan } from './compile.ts';
 import type { EventMembers } from './event-members.ts';
-import { itemId, itemKey, type ItemRecord, type ParentFacts } from './state.ts';
+import { itemId, itemKeyPrefix, type ItemRecord, type ParentFacts } from './state.ts';
 
 export function applyItemPlan(e: GamificationEvent, ip: ItemPlan, state: EngineState, members: EventMembers, timeZone: string, out: BadgeAward[]): void {
   const props = e.properties;
   const id = itemId(props[ip.ns]);
   if (id === undefined) return;
-  const key = ip.keyPrefix + id;
-  const stored = state.get<ItemRecord | null>(key);
+  const stored = getItem<ItemRecord | null>(state, ip.keyPrefix, id);
   let item = stored ?? undefined;
   let changed = false;
 
@@ -60,8 +59,8 @@ export function applyItemPlan(e: GamificationEvent, ip: ItemPlan, state: EngineS
     for (const r of ip.rules) if (check(e, r, item, id, members, timeZone, out)) changed = true;
   }
   if (!changed) return;
-  if (stored === item) changedInPlace(state, key, item);
-  else state.set(key, item);
+  if (stored === item) itemChangedInPlace(state, ip.keyPrefix, id, item);
+  else setItem(state, ip.keyPrefix, id, item);
 }
 
 /**
@@ -73,13 +72,13 @@ export function applyItemPlan(e: GamificationEvent, ip: ItemPlan, state: EngineS
 function recordParent(item: ItemRecord, id: string, ns: string, pk: string, e: GamificationEvent, state: EngineState): void {
   const pid = itemId(e.properties[pk]);
   if (pid === undefined) return;
-  const parentKey = itemKey(ns, pid);
-  let parent = state.get<ItemRecord | null>(parentKey) ?? undefined;
+  const prefix = itemKeyPrefix(ns);
+  let parent = getItem<ItemRecord | null>(state, prefix, pid) ?? undefined;
   const known = parent?.o !== undefined && parent.t !== undefined;
-  if (parent === undefined) state.set(parentKey, (parent = { k: id }));
+  if (parent === undefined) setItem(state, prefix, pid, (parent = { k: id }));
   else if (parent.k === undefined) {
     parent.k = id;
-    changedInPlace(state, parentKey, parent);
+    itemChangedInPlace(state, prefix, pid, parent);
   }
   const facts: ParentFacts = known ? [parent.o!, parent.t!, parent.k === id ? 1 : 0] : [e.targetMemberId ?? e.memberId!, null, parent.k === id ? 1 : 0];
   (item.p ??= {})[pk] = facts;

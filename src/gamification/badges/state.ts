@@ -50,7 +50,12 @@ export const memberKey: MemberKeys = memberKeys('badges');
 export const itemKey = (keyProperty: string, id: string): string => itemKeyPrefix(keyProperty) + id;
 
 /** `badges:i:<key property>:` (an item key is one concatenation: replay builds one for most events). */
-export const itemKeyPrefix = (keyProperty: string): string => `badges:i:${keyProperty}:`;
+const prefixes = new Map<string, string>();
+export const itemKeyPrefix = (keyProperty: string): string => {
+  let p = prefixes.get(keyProperty);
+  if (p === undefined) prefixes.set(keyProperty, (p = `badges:i:${keyProperty}:`));
+  return p;
+};
 
 /** An item id from a property value: strings and finite numbers name items, anything else does not. */
 export function itemId(v: unknown): string | undefined {

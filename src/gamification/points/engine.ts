@@ -4,10 +4,10 @@
  * and replay (everything, one in-memory state) write the same ledger. Semantics: README.md in this folder.
  */
 import { dayString, localDayNumber, weekStart } from '../day.ts';
-import { changedInPlace, getMember, memberChangedInPlace, setMember, type EngineState, type GamificationEvent } from '../events.ts';
+import { getItem, getMember, itemChangedInPlace, memberChangedInPlace, setItem, setMember, type EngineState, type GamificationEvent } from '../events.ts';
 import { compileRuleSet, type CompiledFact, type CompiledRule, type CompiledRuleSet, type FactLookup } from './compile.ts';
 import { pointsRuleSet, type PointsRuleSet } from './rules.ts';
-import { appliedKey, factKey, keyValue, memberBalance, memberKey, type AppliedByRule, type MemberPoints, type RuleTotals } from './state.ts';
+import { appliedKey, appliedPrefix, factKey, keyValue, memberBalance, memberKey, type AppliedByRule, type MemberPoints, type RuleTotals } from './state.ts';
 
 export { memberBalance } from './state.ts';
 
@@ -249,14 +249,14 @@ export class PointsEngine {
 
     const ref = r.ref === null ? null : keyValue(r.ref(e));
     if (r.tracked && ref !== null && p !== 0) {
-      const key = appliedKey(m, r.refPath!, ref);
-      const stored = state.get<AppliedByRule | null>(key);
+      const prefix = appliedPrefix(m, r.refPath!);
+      const stored = getItem<AppliedByRule | null>(state, prefix, ref);
       const applied = stored ?? {};
       const item = r.item === null ? null : keyValue(r.item(e));
       const k = item === null ? r.id : `${r.id}#${item}`;
       applied[k] = (applied[k] ?? 0) + p;
-      if (stored) changedInPlace(state, key, applied);
-      else state.set(key, applied);
+      if (stored) itemChangedInPlace(state, prefix, ref, applied);
+      else setItem(state, prefix, ref, applied);
     }
     out.push({ key: r.entryKeyPrefix + e.eventId, memberId: m, ruleId: r.id, eventId: e.eventId, ts: e.ts, day: dayString(day), points: p, requested, kind: 'award', capped, ref, category: r.category, reverses: null });
   }
@@ -274,8 +274,8 @@ export class PointsEngine {
     for (const R of r.reverses!) {
       const ref = keyValue(R.ref!(e));
       if (ref === null) continue;
-      const key = appliedKey(m, R.refPath!, ref);
-      const applied = state.get<AppliedByRule | null>(key);
+      const prefix = appliedPrefix(m, R.refPath!);
+      const applied = getItem<AppliedByRule | null>(state, prefix, ref);
       if (!applied) continue;
       let sum = 0;
       let found = false;
@@ -292,8 +292,8 @@ export class PointsEngine {
         }
       }
       if (!found) continue;
-      if (isEmpty(applied)) state.set(key, null);
-      else changedInPlace(state, key, applied);
+      if (isEmpty(applied)) setItem(state, prefix, ref, null);
+      else itemChangedInPlace(state, prefix, ref, applied);
       if (sum === 0) continue;
       let p = -sum;
       let capped: CapReason | null = null;

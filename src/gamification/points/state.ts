@@ -36,7 +36,7 @@ export const appliedKey = (memberId: number, refPath: string, value: string): st
  * awards, and one concatenation instead of five is fewer strings for the collector.
  */
 const prefixes = new Map<string, (string | undefined)[]>();
-function appliedPrefix(memberId: number, refPath: string): string {
+export function appliedPrefix(memberId: number, refPath: string): string {
   if (!isDenseId(memberId)) return `points:a:${memberId}:${refPath}:`;
   let byMember = prefixes.get(refPath);
   if (byMember === undefined) prefixes.set(refPath, (byMember = []));
