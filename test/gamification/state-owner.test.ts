@@ -112,6 +112,14 @@ describe('the ingest hook state owner', () => {
     await expectReplayEquals(s, ws);
   });
 
+  it('between checkpoints, keeps every changed row however small its memory (only memory has them)', async () => {
+    const { s, ws } = await fresh();
+    stateOwner(s.rows, ws, { dirtyRows: 1e9, batches: 1e9, keptRows: 20 });
+    await ingest(s.ingest, ws, 0, messages.length);
+    expect(await batchRecords(s, ws)).toBeGreaterThan(10);
+    await expectReplayEquals(s, ws);
+  });
+
   it('starts again when a transaction rolls back after the engines changed the memory', async () => {
     const { s, ws } = await fresh();
     const n = messages.length;

@@ -124,6 +124,7 @@ export class StateOwner {
     this.known = Number(r.id);
     this.batches++;
     if (this.dirty.size >= this.limits.dirtyRows || this.batches >= this.limits.batches) await this.checkpoint(trx, now);
+    else if (this.rows.size > 2 * this.limits.keptRows) this.evict();
   }
 
   /**
@@ -213,12 +214,14 @@ export class StateOwner {
     for (const row of missing) if (!this.rows.has(row)) this.rows.set(row, row.startsWith('m:') ? new Set() : null);
   }
 
-  /** After a checkpoint (nothing dirty): keeps the most recently used rows. */
+  /** Keeps the most recently used rows, and every row changed since the checkpoint (only memory has those). */
   private evict(): void {
     let over = this.rows.size - this.limits.keptRows;
     if (over <= 0) return;
     for (const [row, fields] of this.rows) {
-      if (over-- <= 0) break;
+      if (over <= 0) break;
+      if (this.dirty.has(row)) continue;
+      over--;
       if (fields === null) this.values.delete(row);
       else for (const f of fields) this.values.delete(keyOf(row, f));
       this.rows.delete(row);
