@@ -87,7 +87,7 @@ export class MapState implements EngineState {
     if (this.track) this.changed.add(key);
   }
 
-  /** Replay: copies the members' values held only in the index into `values` (before `values` is read whole). */
+  /** Replay: copies members' values held only in the index, and things' values, into `values` (before it is read whole). */
   materialize(): void {
     if (this.members === null) return;
     for (const [prefix, inner] of this.items) for (const [id, value] of inner) this.values.set(prefix + id, value);

@@ -16,10 +16,10 @@
  */
 import { sql } from 'kysely';
 import { logEventsById } from '../../ingest/index.ts';
-import { bulkInsert, cachedQuery, paddedInList, placeholderList, withWriteTransaction, writeSetting, type RowDialect, type RowStore, type Tx } from '../../store/index.ts';
+import { bulkInsert, withWriteTransaction, writeSetting, type RowDialect, type RowStore, type Tx } from '../../store/index.ts';
 import { MapState, type EngineState, type GamificationEvent } from '../events.ts';
 import { emptyOutputs, type Engines, type Outputs } from './engines.ts';
-import { keyOf, placeOf, STATE, stateRows } from './state-store.ts';
+import { keyOf, placeOf, readStateRows, STATE, stateRows } from './state-store.ts';
 
 const CHECKPOINT = 'gamification.state_checkpoint';
 
@@ -187,29 +187,10 @@ export class StateOwner {
         this.rows.set(row, fields);
       }
     }
-    for (let i = 0; i < missing.length; i += 500) {
-      const part = paddedInList(missing.slice(i, i + 500));
-      const found = await cachedQuery<{ key: string; value: string }>(
-        db,
-        `${this.dialect}|gamification_state_load|${part.length}`,
-        () => `SELECT key, value FROM gamification_state WHERE workspace_id = ${placeholderList(this.dialect, 1)} AND key IN (${placeholderList(this.dialect, part.length, 1)})`,
-        [this.ws, ...part],
-      );
-      for (const r of found) {
-        const value = JSON.parse(r.value) as unknown;
-        if (!r.key.startsWith('m:')) {
-          this.values.set(r.key, value);
-          this.rows.set(r.key, null);
-          continue;
-        }
-        const fields = new Set<string>();
-        for (const [field, v] of Object.entries(value as Record<string, unknown>)) {
-          this.values.set(keyOf(r.key, field), v);
-          fields.add(field);
-        }
-        this.rows.set(r.key, fields);
-      }
-    }
+    await readStateRows(db, this.dialect, this.ws, missing, (row, _text, kv, fields) => {
+      for (const [k, v] of kv) this.values.set(k, v);
+      this.rows.set(row, fields);
+    });
     // Rows the store does not have are known to be empty from now on.
     for (const row of missing) if (!this.rows.has(row)) this.rows.set(row, row.startsWith('m:') ? new Set() : null);
   }

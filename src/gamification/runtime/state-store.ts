@@ -45,33 +45,52 @@ interface Loaded {
 }
 const loadedOf = new WeakMap<MapState, Loaded>();
 
-/** Loads the rows holding `keys`. */
-export async function loadState(trx: Tx, dialect: RowDialect, ws: number, keys: Iterable<string>): Promise<MapState> {
-  const rowKeys = [...new Set(Array.from(keys, (k) => placeOf(k).row))];
-  const values = new Map<string, unknown>();
-  const loaded: Loaded = { texts: new Map(), fields: new Map() };
-  const add = (row: string, text: string, value: unknown) => {
-    loaded.texts.set(row, text);
-    if (row.startsWith('m:')) {
-      const fields = new Set<string>();
-      for (const [field, v] of Object.entries(value as Record<string, unknown>)) {
-        values.set(keyOf(row, field), v);
-        fields.add(field);
-      }
-      loaded.fields.set(row, fields);
-    } else values.set(row, value);
-  };
-  const missing = rowKeys;
-  for (let i = 0; i < missing.length; i += 500) {
-    const part = paddedInList(missing.slice(i, i + 500));
-    const rows = await cachedQuery<{ key: string; value: string }>(
+/**
+ * Reads the stored rows named (500 a statement) and hands each to `each` with its text and its values by engine key:
+ * a member row spread into its fields (with their names), any other row as one key (fields null).
+ */
+export async function readStateRows(
+  trx: Tx,
+  dialect: RowDialect,
+  ws: number,
+  rows: readonly string[],
+  each: (row: string, text: string, values: [key: string, value: unknown][], fields: Set<string> | null) => void,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const part = paddedInList(rows.slice(i, i + 500));
+    const found = await cachedQuery<{ key: string; value: string }>(
       trx,
       `${dialect}|gamification_state_load|${part.length}`,
       () => `SELECT key, value FROM gamification_state WHERE workspace_id = ${placeholderList(dialect, 1)} AND key IN (${placeholderList(dialect, part.length, 1)})`,
       [ws, ...part],
     );
-    for (const r of rows) add(r.key, r.value, JSON.parse(r.value) as unknown);
+    for (const r of found) {
+      const value = JSON.parse(r.value) as unknown;
+      if (!r.key.startsWith('m:')) {
+        each(r.key, r.value, [[r.key, value]], null);
+        continue;
+      }
+      const fields = new Set<string>();
+      const values: [string, unknown][] = [];
+      for (const [field, v] of Object.entries(value as Record<string, unknown>)) {
+        values.push([keyOf(r.key, field), v]);
+        fields.add(field);
+      }
+      each(r.key, r.value, values, fields);
+    }
   }
+}
+
+/** Loads the rows holding `keys`. */
+export async function loadState(trx: Tx, dialect: RowDialect, ws: number, keys: Iterable<string>): Promise<MapState> {
+  const rowKeys = [...new Set(Array.from(keys, (k) => placeOf(k).row))];
+  const values = new Map<string, unknown>();
+  const loaded: Loaded = { texts: new Map(), fields: new Map() };
+  await readStateRows(trx, dialect, ws, rowKeys, (row, text, kv, fields) => {
+    loaded.texts.set(row, text);
+    for (const [k, v] of kv) values.set(k, v);
+    if (fields) loaded.fields.set(row, fields);
+  });
   const state = new MapState(values);
   loadedOf.set(state, loaded);
   return state;
