@@ -19,7 +19,7 @@ import { logEventsById } from '../../ingest/index.ts';
 import { bulkInsert, withWriteTransaction, writeSetting, type RowDialect, type RowStore, type Tx } from '../../store/index.ts';
 import { MapState, type EngineState, type GamificationEvent } from '../events.ts';
 import { emptyOutputs, type Engines, type Outputs } from './engines.ts';
-import { keyOf, placeOf, readStateRows, STATE, stateRows } from './state-store.ts';
+import { keyOf, placeOf, readAllStateRows, readStateRows, STATE, stateRows } from './state-store.ts';
 
 const CHECKPOINT = 'gamification.state_checkpoint';
 
@@ -54,6 +54,11 @@ export class StateOwner {
   /** Rows in memory, least recently used first: a member row's fields, or null for a row that is one key. */
   private readonly rows = new Map<string, Set<string> | null>();
   private readonly dirty = new Set<string>();
+  /**
+   * Every stored row of the workspace is in memory (it had at most `keptRows` when the memory started, and nothing was
+   * evicted since): a row not here does not exist, so applying a batch reads nothing and computes no keys.
+   */
+  private complete = false;
   /** The newest batch id (or checkpoint) this memory reflects; -1: unknown, `sync` first. */
   private known = -1;
   private batches = 0;
@@ -79,6 +84,10 @@ export class StateOwner {
     const { newest, checkpoint } = await storedPosition(trx, this.ws);
     if (newest === this.known) return;
     this.reset();
+    this.complete = await readAllStateRows(trx, this.ws, this.limits.keptRows, (row, _text, kv, fields) => {
+      for (const [k, v] of kv) this.values.set(k, v);
+      this.rows.set(row, fields);
+    });
     const tail = await trx.selectFrom('gamification_batches').select(['id', 'config_version', 'events']).where('workspace_id', '=', this.ws).where('id', '>', checkpoint).orderBy('id').execute();
     for (const b of tail) {
       const engines = await enginesOf(Number(b.config_version));
@@ -98,14 +107,19 @@ export class StateOwner {
 
   /** Applies events (the caller has synced in this transaction) and appends their outputs to `out`. */
   async apply(trx: Tx, engines: Engines, events: readonly GamificationEvent[], out: Outputs): Promise<void> {
-    const keys: string[] = [];
-    for (const e of events) for (const k of engines.stateKeys(e)) keys.push(k);
-    await this.load(trx, keys);
+    if (!this.complete) {
+      const keys: string[] = [];
+      for (const e of events) for (const k of engines.stateKeys(e)) keys.push(k);
+      await this.load(trx, keys);
+    }
     engines.applyAll(events, this.state, out);
     for (const k of this.state.changed) {
       const { row, field } = placeOf(k);
       this.dirty.add(row);
-      if (field === null) continue;
+      if (field === null) {
+        if (!this.rows.has(row)) this.rows.set(row, null);
+        continue;
+      }
       let fields = this.rows.get(row);
       if (!fields) this.rows.set(row, (fields = new Set()));
       fields.add(field);
@@ -157,11 +171,12 @@ export class StateOwner {
     this.state.changed.clear();
     this.known = -1;
     this.batches = 0;
+    this.complete = false;
   }
 
   /** Copies of the values of `keys` (for readers: the engines change values in place). */
   async snapshot(db: Tx, keys: readonly string[]): Promise<MapState> {
-    await this.load(db, keys);
+    if (!this.complete) await this.load(db, keys);
     const copy = new Map<string, unknown>();
     for (const k of keys) if (this.values.has(k)) copy.set(k, structuredClone(this.values.get(k)));
     return new MapState(copy);
@@ -203,6 +218,7 @@ export class StateOwner {
       if (over <= 0) break;
       if (this.dirty.has(row)) continue;
       over--;
+      this.complete = false;
       if (fields === null) this.values.delete(row);
       else for (const f of fields) this.values.delete(keyOf(row, f));
       this.rows.delete(row);

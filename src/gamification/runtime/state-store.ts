@@ -54,7 +54,7 @@ export async function readStateRows(
   dialect: RowDialect,
   ws: number,
   rows: readonly string[],
-  each: (row: string, text: string, values: [key: string, value: unknown][], fields: Set<string> | null) => void,
+  each: EachRow,
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     const part = paddedInList(rows.slice(i, i + 500));
@@ -64,21 +64,36 @@ export async function readStateRows(
       () => `SELECT key, value FROM gamification_state WHERE workspace_id = ${placeholderList(dialect, 1)} AND key IN (${placeholderList(dialect, part.length, 1)})`,
       [ws, ...part],
     );
-    for (const r of found) {
-      const value = JSON.parse(r.value) as unknown;
-      if (!r.key.startsWith('m:')) {
-        each(r.key, r.value, [[r.key, value]], null);
-        continue;
-      }
-      const fields = new Set<string>();
-      const values: [string, unknown][] = [];
-      for (const [field, v] of Object.entries(value as Record<string, unknown>)) {
-        values.push([keyOf(r.key, field), v]);
-        fields.add(field);
-      }
-      each(r.key, r.value, values, fields);
-    }
+    for (const r of found) spreadRow(r, each);
   }
+}
+
+type EachRow = (row: string, text: string, values: [key: string, value: unknown][], fields: Set<string> | null) => void;
+
+function spreadRow(r: { key: string; value: string }, each: EachRow): void {
+  const value = JSON.parse(r.value) as unknown;
+  if (!r.key.startsWith('m:')) {
+    each(r.key, r.value, [[r.key, value]], null);
+    return;
+  }
+  const fields = new Set<string>();
+  const values: [string, unknown][] = [];
+  for (const [field, v] of Object.entries(value as Record<string, unknown>)) {
+    values.push([keyOf(r.key, field), v]);
+    fields.add(field);
+  }
+  each(r.key, r.value, values, fields);
+}
+
+/**
+ * Every stored row of the workspace, as `readStateRows` hands them, when there are at most `limit`; returns false
+ * (having handed none) when there are more.
+ */
+export async function readAllStateRows(trx: Tx, ws: number, limit: number, each: EachRow): Promise<boolean> {
+  const found = await trx.selectFrom('gamification_state').select(['key', 'value']).where('workspace_id', '=', ws).limit(limit + 1).execute();
+  if (found.length > limit) return false;
+  for (const r of found) spreadRow(r, each);
+  return true;
 }
 
 /** Loads the rows holding `keys`. */
