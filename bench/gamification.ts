@@ -69,7 +69,7 @@ async function leaderboardReads(members: number): Promise<BenchResult[]> {
     }
     const built = (performance.now() - t0) / 1000;
     const t1 = performance.now();
-    const applied = await catchUpLeaderboards(s.rows, ws, s.clock.nowMicros());
+    const applied = await catchUpLeaderboards(s.rows, ws);
     const caughtUp = (performance.now() - t1) / 1000;
     const top: number[] = [];
     const rank: number[] = [];
@@ -77,11 +77,11 @@ async function leaderboardReads(members: number): Promise<BenchResult[]> {
     for (let i = 0; i < 1200; i++) {
       const period = periods[i % periods.length]!;
       let t = performance.now();
-      await leaderboardTop(s.rows.db, ws, { board: 'all', period, limit: 100 });
+      await leaderboardTop(s.rows.boards.db, ws, { board: 'all', period, limit: 100 });
       if (i >= 200) top.push(performance.now() - t);
       const member = 1 + Math.floor(rnd() * members);
       t = performance.now();
-      await memberRank(s.rows.db, ws, { board: 'all', period, memberId: member, around: 3 });
+      await memberRank(s.rows.boards.db, ws, { board: 'all', period, memberId: member, around: 3 });
       if (i >= 200) rank.push(performance.now() - t);
     }
     top.sort((a, b) => a - b);

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Config } from './config/index.ts';
 import { createLogger, DomainEvents, systemClock, type Clock, type Logger } from './core/index.ts';
-import { checkpointOwned, EngineCache, gamificationHook } from './gamification/index.ts';
+import { checkpointOwned, EngineCache, gamificationHook, LeaderboardThread } from './gamification/index.ts';
 import { Columnizer, CsvLogReader, GroupCommitter, type IngestDeps } from './ingest/index.ts';
 import { isColumnStoreLockError, openColumnStore, openRowStore, workspaceStore, type ColumnStore, type RowStore, type WorkspaceRecord, type WorkspaceStore } from './store/index.ts';
 
@@ -31,6 +31,8 @@ export interface OpenOptions {
   columnStore: 'required' | 'optional' | 'none';
   clock?: Clock;
   logger?: Logger;
+  /** The server: leaderboards catch up on a worker thread of their own (embedded store in a file). */
+  leaderboardThread?: boolean;
 }
 
 export function storePaths(config: Config): { rows: string; columns: string } {
@@ -66,6 +68,10 @@ export async function openSheyun(config: Config, opts: OpenOptions): Promise<She
         ...(rows.dialect === 'sqlite' ? { reader: new CsvLogReader(paths.rows, path.join(config.dataDir, 'tmp')) } : {}),
       })
     : undefined;
+  const leaderboards =
+    opts.leaderboardThread && rows.sqliteFile
+      ? await LeaderboardThread.start(rows, (err) => logger.error('leaderboard thread failed; leaderboards catch up on the main thread', { error: String(err) }))
+      : undefined;
   const workspaces = workspaceStore(rows.db, () => clock.nowMicros());
   const events = new DomainEvents();
   const ingest: IngestDeps = {
@@ -91,6 +97,7 @@ export async function openSheyun(config: Config, opts: OpenOptions): Promise<She
     async close() {
       // What the ingest hook holds in memory goes to its rows (after a crash it is rebuilt from the batch records).
       await checkpointOwned(rows, clock.nowMicros()).catch((err: unknown) => logger.error('writing the incentive state failed', { error: String(err) }));
+      await leaderboards?.close();
       await columnizer?.stop();
       await columns?.close();
       await rows.close();

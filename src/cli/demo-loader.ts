@@ -54,7 +54,7 @@ export async function loadDemo(s: Sheyun, opts: { members: number; seed: number;
     const now = s.clock.nowMicros();
     await saveConfig(s.rows, ws.id, presetConfig('creator-zh'), 'demo: preset creator-zh', now);
     await replayGamification(s.rows, ws.id, now);
-    await catchUpLeaderboards(s.rows, ws.id, now);
+    await catchUpLeaderboards(s.rows, ws.id);
   }
   return { members: opts.members, events, rejected, seconds: (performance.now() - started) / 1000 };
 }

@@ -32,3 +32,4 @@ export { badgeDefinition, type BadgeDefinition } from './badges/index.ts';
 export { levelLadder, type LevelLadder } from './levels/index.ts';
 export { payoutReport, payoutCsv, payoutRequest, type PayoutReport } from './runtime/payout-report.ts';
 export { GamificationJobs, checkLevels } from './runtime/jobs.ts';
+export { LeaderboardThread } from './runtime/leaderboard-thread.ts';

@@ -1,5 +1,6 @@
 /** Store: the row store (Kysely over SQLite/PostgreSQL), the column store (DuckDB) and migrations. */
 export { openRowStore, type RowStore, type RowStoreOptions } from './row-store.ts';
+export type { BoardStore } from './board-store.ts';
 export { openColumnStore, isColumnStoreLockError, type ColumnStore } from './column-store.ts';
 export type { RowDialect } from './dialect.ts';
 export type * from './schema.ts';

@@ -8,8 +8,9 @@ import * as m004 from './migrations/004-gamification.ts';
 import * as m005 from './migrations/005-ledger-reverses.ts';
 import * as m006 from './migrations/006-gamification-batches.ts';
 import * as m007 from './migrations/007-ledger-by-id.ts';
+import * as m008 from './migrations/008-leaderboard-marks.ts';
 
-interface Migration {
+export interface Migration {
   name: string;
   up(db: Kysely<any>, dialect: RowDialect): Promise<void>;
 }
@@ -23,15 +24,16 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '005-ledger-reverses', up: m005.up },
   { name: '006-gamification-batches', up: m006.up },
   { name: '007-ledger-by-id', up: m007.up },
+  { name: '008-leaderboard-marks', up: m008.up },
 ];
 
-export async function migrate(db: Kysely<any>, dialect: RowDialect): Promise<string[]> {
+export async function migrate(db: Kysely<any>, dialect: RowDialect, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
   await sql`CREATE TABLE IF NOT EXISTS sheyun_migrations (name text PRIMARY KEY, applied_at bigint NOT NULL)`.execute(db);
   const done = new Set(
     (await sql<{ name: string }>`SELECT name FROM sheyun_migrations`.execute(db)).rows.map((r) => r.name),
   );
   const applied: string[] = [];
-  for (const m of MIGRATIONS) {
+  for (const m of migrations) {
     if (done.has(m.name)) continue;
     await db.transaction().execute(async (trx) => {
       await m.up(trx, dialect);

@@ -10,12 +10,16 @@ import pg from 'pg';
 import type { Database } from './schema.ts';
 import type { RowDialect } from './dialect.ts';
 import { migrate } from './migrate.ts';
+import { withStatementCache } from './statement-cache.ts';
+import { openBoardFile, type BoardStore } from './board-store.ts';
 
 export interface RowStore {
   db: Kysely<Database>;
   dialect: RowDialect;
   /** SQLite: the database file, for worker threads that open their own connection (absent in memory and on PostgreSQL). */
   sqliteFile?: string;
+  /** Where leaderboard totals live: this store, or beside an embedded store's file a companion file (board-store.ts). */
+  boards: BoardStore;
   close(): Promise<void>;
 }
 
@@ -39,7 +43,7 @@ export async function openRowStore(opts: RowStoreOptions): Promise<RowStore> {
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db, 'postgres');
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', boards: { db, dialect: 'postgres' }, close: () => db.destroy() };
   }
   const file = opts.file ?? ':memory:';
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -56,25 +60,19 @@ export async function openRowStore(opts: RowStoreOptions): Promise<RowStore> {
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, 1000) }) });
   await migrate(db, 'sqlite');
-  return { db, dialect: 'sqlite', ...(file !== ':memory:' ? { sqliteFile: file } : {}), close: () => db.destroy() };
-}
-
-/**
- * Kysely prepares every query anew; for the ingest path's large multi-row statements preparing costs as much as
- * running. Statements are cached by SQL text (bounded, least recently used first out).
- */
-function withStatementCache(db: SQLite.Database, max: number): SQLite.Database {
-  const cache = new Map<string, SQLite.Statement>();
-  const prepare = (sql: string): SQLite.Statement => {
-    let stmt = cache.get(sql);
-    if (stmt) {
-      cache.delete(sql);
-    } else {
-      stmt = db.prepare(sql);
-      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-    }
-    cache.set(sql, stmt);
-    return stmt;
+  if (file === ':memory:') return { db, dialect: 'sqlite', boards: { db, dialect: 'sqlite' }, close: () => db.destroy() };
+  const boards = await openBoardFile(file).catch(async (err: unknown) => {
+    await db.destroy();
+    throw err;
+  });
+  return {
+    db,
+    dialect: 'sqlite',
+    sqliteFile: file,
+    boards,
+    close: async () => {
+      await boards.close();
+      await db.destroy();
+    },
   };
-  return new Proxy(db, { get: (target, prop, receiver) => (prop === 'prepare' ? prepare : Reflect.get(target, prop, receiver)) });
 }

@@ -294,6 +294,14 @@ export interface PointsTotalsTable {
   points: number;
 }
 
+export interface LeaderboardMarksTable {
+  workspace_id: number;
+  /** The ledger generation the totals follow (the setting `gamification.ledger_generation`; replay starts a new one). */
+  generation: string;
+  /** The last ledger id the totals include. */
+  watermark: number;
+}
+
 export interface PointsValuesTable {
   workspace_id: number;
   board: string;
@@ -328,6 +336,7 @@ export interface Database {
   level_changes: LevelChangesTable;
   points_totals: PointsTotalsTable;
   points_values: PointsValuesTable;
+  leaderboard_marks: LeaderboardMarksTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

@@ -8,7 +8,7 @@ import type { Database } from './schema.ts';
 
 export type Tx = Kysely<Database> | Transaction<Database>;
 
-export async function withWriteTransaction<T>(store: RowStore, fn: (trx: Tx) => Promise<T>): Promise<T> {
+export async function withWriteTransaction<T>(store: Pick<RowStore, 'db' | 'dialect'>, fn: (trx: Tx) => Promise<T>): Promise<T> {
   if (store.dialect === 'postgres') return store.db.transaction().execute(fn);
   return store.db.connection().execute(async (conn) => {
     await sql`BEGIN IMMEDIATE`.execute(conn);

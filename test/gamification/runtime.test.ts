@@ -63,15 +63,15 @@ describe('gamification runtime', () => {
   });
 
   it('leaderboards are dense ranks of the ledger sums, per period, with neighbours (also after a replay)', async () => {
-    await catchUpLeaderboards(s.rows, ws, s.clock.nowMicros());
-    const before = await leaderboardTop(s.rows.db, ws, { board: 'all', period: 'all', limit: 50 });
+    await catchUpLeaderboards(s.rows, ws);
+    const before = await leaderboardTop(s.rows.boards.db, ws, { board: 'all', period: 'all', limit: 50 });
     // A replay rebuilds the ledger (ids start again): the boards must follow it from the start, not stay empty. Small
     // pages make totals move many times, so a total nobody holds any more must leave the distinct totals ranks count.
     await replayGamification(s.rows, ws, s.clock.nowMicros());
-    await catchUpLeaderboards(s.rows, ws, s.clock.nowMicros(), { pageSize: 97 });
-    const held = await s.rows.db.selectFrom('points_values').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', ws).where('members', '<=', 0).executeTakeFirstOrThrow();
+    await catchUpLeaderboards(s.rows, ws, { pageSize: 97 });
+    const held = await s.rows.boards.db.selectFrom('points_values').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', ws).where('members', '<=', 0).executeTakeFirstOrThrow();
     expect(Number(held.n)).toBe(0);
-    expect(await leaderboardTop(s.rows.db, ws, { board: 'all', period: 'all', limit: 50 })).toEqual(before);
+    expect(await leaderboardTop(s.rows.boards.db, ws, { board: 'all', period: 'all', limit: 50 })).toEqual(before);
     const entries = await s.rows.db.selectFrom('points_ledger').select(['member_id', 'day', 'points']).where('workspace_id', '=', ws).execute();
     const lastDay = entries.map((e) => e.day).sort().at(-1)!;
     for (const kind of ['all', 'month', 'week', 'day'] as const) {
@@ -81,12 +81,12 @@ describe('gamification runtime', () => {
       const distinct = [...new Set(sums.values())].sort((a, b) => b - a);
       const denseRank = (p: number) => distinct.indexOf(p) + 1;
       const expected = [...sums].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 30).map(([memberId, points]) => ({ memberId, points, rank: denseRank(points) }));
-      expect(await leaderboardTop(s.rows.db, ws, { board: 'all', period, limit: 30 })).toEqual(expected);
+      expect(await leaderboardTop(s.rows.boards.db, ws, { board: 'all', period, limit: 30 })).toEqual(expected);
       // A page further down starts at the right rank.
-      const page2 = await leaderboardTop(s.rows.db, ws, { board: 'all', period, limit: 5, offset: 10 });
+      const page2 = await leaderboardTop(s.rows.boards.db, ws, { board: 'all', period, limit: 5, offset: 10 });
       expect(page2).toEqual([...sums].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(10, 15).map(([memberId, points]) => ({ memberId, points, rank: denseRank(points) })));
       const someone = [...sums.keys()][Math.floor(sums.size / 2)]!;
-      const r = await memberRank(s.rows.db, ws, { board: 'all', period, memberId: someone, around: 2 });
+      const r = await memberRank(s.rows.boards.db, ws, { board: 'all', period, memberId: someone, around: 2 });
       expect(r!.member).toEqual({ memberId: someone, points: sums.get(someone), rank: denseRank(sums.get(someone)!) });
       expect(r!.members).toBe(sums.size);
       for (const n of [...r!.above, ...r!.below]) expect(n.rank).toBe(denseRank(sums.get(n.memberId)!));
@@ -113,9 +113,9 @@ describe('gamification runtime', () => {
         { type: 'track', anonymousId: 'visitor-1', event: 'post_created', messageId: 'anon-1', timestamp: '2026-10-31T11:00:00Z', properties: { post_id: 'p-anon', category: 'tech' } },
       ]);
       const visitor = Number((await s.rows.db.selectFrom('points_ledger').select('member_id').where('event_id', '=', 'anon-1').executeTakeFirstOrThrow()).member_id);
-      await catchUpLeaderboards(s.rows, ws, s.clock.nowMicros());
-      expect(await memberRank(s.rows.db, ws, { board: 'all', period: 'all', memberId: visitor, around: 0 })).toBeNull();
-      expect(await memberRank(s.rows.db, ws, { board: 'all', period: 'all', memberId: Number(member), around: 0 })).not.toBeNull();
+      await catchUpLeaderboards(s.rows, ws);
+      expect(await memberRank(s.rows.boards.db, ws, { board: 'all', period: 'all', memberId: visitor, around: 0 })).toBeNull();
+      expect(await memberRank(s.rows.boards.db, ws, { board: 'all', period: 'all', memberId: Number(member), around: 0 })).not.toBeNull();
       badges.length = 0;
       levels.length = 0;
       await replayGamification(s.rows, ws, s.clock.nowMicros());

@@ -228,14 +228,14 @@ export function gamificationRoutes() {
     const name = c.req.valid('param').name;
     const saved = await saveConfig(s.rows, ws, presetConfig(name), `preset ${name}`, s.clock.nowMicros());
     const report = await replayGamification(s.rows, ws, s.clock.nowMicros());
-    await catchUpLeaderboards(s.rows, ws, s.clock.nowMicros());
+    await catchUpLeaderboards(s.rows, ws);
     return c.json({ version: saved.version, replay: report }, 200);
   });
   app.openapi(replay, async (c) => {
     const s = c.get('sheyun');
     const ws = c.get('auth').workspace.id;
     const report = await replayGamification(s.rows, ws, s.clock.nowMicros());
-    await catchUpLeaderboards(s.rows, ws, s.clock.nowMicros());
+    await catchUpLeaderboards(s.rows, ws);
     return c.json(report, 200);
   });
   app.openapi(catalogue, async (c) => {
@@ -268,9 +268,9 @@ export function gamificationRoutes() {
     const s = c.get('sheyun');
     const ws = c.get('auth').workspace;
     const q = c.req.valid('query');
-    await catchUpLeaderboards(s.rows, ws.id, s.clock.nowMicros());
+    await catchUpLeaderboards(s.rows, ws.id);
     const period = periodKey(q.period, q.day ?? today(s));
-    const rows = await leaderboardTop(s.rows.db, ws.id, { board: q.board, period, limit: q.limit, offset: q.offset });
+    const rows = await leaderboardTop(s.rows.boards.db, ws.id, { board: q.board, period, limit: q.limit, offset: q.offset });
     const cfg = await activeConfig(s.rows.db, ws.id);
     return c.json({ board: q.board, period, timeZone: cfg?.config.points?.timeZone ?? ws.timeZone, rows: await labelled(s, ws.id, rows) }, 200);
   });
@@ -324,9 +324,9 @@ export function gamificationRoutes() {
     const ws = auth.workspace.id;
     const q = c.req.valid('query');
     const id = await resolveMember(s.rows.db, ws, c.req.valid('param').member, q.platform ?? auth.platform);
-    await catchUpLeaderboards(s.rows, ws, s.clock.nowMicros());
+    await catchUpLeaderboards(s.rows, ws);
     const period = periodKey(q.period, q.day ?? today(s));
-    const r = await memberRank(s.rows.db, ws, { board: q.board, period, memberId: id, around: q.around });
+    const r = await memberRank(s.rows.boards.db, ws, { board: q.board, period, memberId: id, around: q.around });
     if (!r) return c.json({ board: q.board, period, member: null, above: [], below: [], members: 0 }, 200);
     const [me, ...rest] = await labelled(s, ws, [r.member, ...r.above, ...r.below]);
     return c.json({ board: q.board, period, member: me!, above: rest.slice(0, r.above.length), below: rest.slice(r.above.length), members: r.members }, 200);

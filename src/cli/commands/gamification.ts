@@ -28,7 +28,7 @@ const replayLine = (r: ReplayReport) =>
 async function replayAndRank(s: Sheyun, ws: number): Promise<ReplayReport> {
   const now = s.clock.nowMicros();
   const r = await replayGamification(s.rows, ws, now);
-  await catchUpLeaderboards(s.rows, ws, now);
+  await catchUpLeaderboards(s.rows, ws);
   return r;
 }
 
@@ -116,9 +116,9 @@ export function registerGamification(program: Command): void {
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CliError(`--limit: a whole number 1–1000 (got "${opts.limit}")`);
       await withSheyun(cmd, { columnStore: 'none' }, async (s) => {
         const ws = (await s.defaultWorkspace()).id;
-        await catchUpLeaderboards(s.rows, ws, s.clock.nowMicros());
+        await catchUpLeaderboards(s.rows, ws);
         const day = opts.day ?? new Date(s.clock.nowMicros() / 1000).toISOString().slice(0, 10);
-        printJson(await leaderboardTop(s.rows.db, ws, { board: opts.board, period: periodKey(opts.period as PeriodKind, day), limit }));
+        printJson(await leaderboardTop(s.rows.boards.db, ws, { board: opts.board, period: periodKey(opts.period as PeriodKind, day), limit }));
       });
     });
 }

@@ -28,7 +28,7 @@ export function registerServe(program: Command): void {
         ...(opts.demo === false ? { demo: false } : {}),
         ...(opts.demoMembers !== undefined ? { demoMembers: opts.demoMembers as unknown as number } : {}),
       });
-      const s = await openSheyun(config, { columnStore: 'required' }).catch((err: unknown) => {
+      const s = await openSheyun(config, { columnStore: 'required', leaderboardThread: true }).catch((err: unknown) => {
         if (err instanceof Error && /lock/i.test(err.message)) throw new CliError(`another Sheyun process is using ${config.dataDir} (${err.message})`);
         throw err;
       });

@@ -44,7 +44,7 @@ export class GamificationJobs {
       const now = this.deps.nowMicros();
       const checkLevelsNow = Date.now() - this.lastLevelCheck >= DAY_MS;
       for (const ws of await this.deps.workspaces.list()) {
-        await catchUpLeaderboards(this.deps.rows, ws.id, now);
+        await catchUpLeaderboards(this.deps.rows, ws.id);
         if (checkLevelsNow) {
           const changed = await checkLevels(this.deps.rows, ws.id, now);
           if (changed > 0) this.deps.logger.info('level check', { workspace: ws.slug, changed });

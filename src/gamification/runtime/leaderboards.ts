@@ -10,9 +10,7 @@ import { CompiledQuery } from 'kysely';
 import { bulkInsert, cachedQuery, paddedInList, placeholderList, readSetting, withWriteTransaction, writeSetting, type BulkStatement, type RowDialect, type RowStore, type Tx } from '../../store/index.ts';
 import { identifiedMembers } from '../../members/index.ts';
 import { dayNumber, dayString, weekStart } from '../day.ts';
-
-const WATERMARK = 'gamification.leaderboard_watermark';
-const PAGE = 20_000;
+import { leaderboardThreadOf } from './leaderboard-thread.ts';
 
 const TOTALS: BulkStatement = {
   name: 'points_totals_upsert',
@@ -26,6 +24,9 @@ const VALUES: BulkStatement = {
   columns: ['workspace_id', 'board', 'period', 'points', 'members'],
   suffix: 'ON CONFLICT (workspace_id, board, period, points) DO UPDATE SET members = points_values.members + excluded.members',
 };
+
+const GENERATION = 'gamification.ledger_generation';
+const PAGE = 20_000;
 
 export const PERIOD_KINDS = ['all', 'month', 'week', 'day'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -44,15 +45,29 @@ export function periodKey(kind: PeriodKind, day: string): string {
   }
 }
 
-/** Forgets the totals' watermark (replay rebuilds the ledger; the totals follow it from the start). */
-export async function resetLeaderboards(trx: Tx, ws: number): Promise<void> {
-  await trx.deleteFrom('workspace_settings').where('workspace_id', '=', ws).where('key', '=', WATERMARK).execute();
+/**
+ * Starts a new ledger generation (replay, in its transaction, after rebuilding the ledger, whose ids may repeat the
+ * old ones): the next catch-up clears the workspace's totals and follows the new ledger from its start.
+ */
+export async function newLedgerGeneration(trx: Tx, ws: number, now: number): Promise<void> {
+  const current = Number((await readSetting(trx as never, ws, GENERATION)) ?? 0);
+  await writeSetting(trx as never, ws, GENERATION, current + 1, now);
 }
 
-/** Whether ledger entries are waiting to reach the totals. */
-async function pending(db: Tx, ws: number): Promise<boolean> {
-  const mark = Number((await readSetting(db as never, ws, WATERMARK)) ?? 0);
-  return (await ledgerAfter(db, ws, mark, 1).executeTakeFirst()) !== undefined;
+async function ledgerGeneration(db: Tx, ws: number): Promise<string> {
+  return String((await readSetting(db as never, ws, GENERATION)) ?? 0);
+}
+
+async function marksOf(boards: Tx, ws: number): Promise<{ generation: string; watermark: number } | undefined> {
+  const r = await boards.selectFrom('leaderboard_marks').select(['generation', 'watermark']).where('workspace_id', '=', ws).executeTakeFirst();
+  return r ? { generation: r.generation, watermark: Number(r.watermark) } : undefined;
+}
+
+/** Whether the totals are behind the ledger: entries after the watermark, or a ledger generation they do not follow. */
+async function pending(rows: RowStore, ws: number): Promise<boolean> {
+  const mark = await marksOf(rows.boards.db, ws);
+  if (!mark || mark.generation !== (await ledgerGeneration(rows.db, ws))) return true;
+  return (await ledgerAfter(rows.db, ws, mark.watermark, 1).executeTakeFirst()) !== undefined;
 }
 
 /** Ledger entries of a workspace after id `mark`, in id order (index `points_ledger_ws_id`: a range, not a scan). */
@@ -62,24 +77,92 @@ export function ledgerAfter(db: Tx, ws: number, mark: number, limit: number) {
 
 /**
  * Brings the totals up to the ledger, `pageSize` entries a transaction; returns how many ledger entries were applied.
+ * In the server of an embedded store this runs on the leaderboard thread (leaderboard-thread.ts), elsewhere here.
  */
-export async function catchUpLeaderboards(rows: RowStore, ws: number, now: number, opts: { pageSize?: number } = {}): Promise<number> {
-  let applied = 0;
-  for (;;) {
-    if (!(await pending(rows.db, ws))) return applied;
-    const n = await withWriteTransaction(rows, (trx) => applyPage(trx, rows.dialect, ws, now, opts.pageSize ?? PAGE));
-    applied += n;
-    if (n === 0) return applied;
+export async function catchUpLeaderboards(rows: RowStore, ws: number, opts: { pageSize?: number } = {}): Promise<number> {
+  const thread = leaderboardThreadOf(rows);
+  return thread ? thread.catchUp(ws) : catchUpHere(rows, ws, opts);
+}
+
+type Marks = { generation: string; watermark: number };
+
+/** Members' totals remembered per `board\tperiod`; null: known to have none. */
+const MEMO_MAX = 1_000_000;
+
+/**
+ * The totals this process last wrote for a workspace: reading members' current totals before adding to them was a
+ * fifth of each catch-up. Valid only while the marks in the store are the ones written with them; another process's
+ * catch-up or a new ledger generation moves the marks, and the memory starts empty.
+ */
+class TotalsMemo {
+  marks: Marks | null = null;
+  readonly boards = new Map<string, Map<number, number | null>>();
+  size = 0;
+
+  clear(): void {
+    this.boards.clear();
+    this.size = 0;
   }
 }
 
-async function applyPage(trx: Tx, dialect: RowDialect, ws: number, now: number, pageSize: number): Promise<number> {
-  const mark = Number((await readSetting(trx as never, ws, WATERMARK)) ?? 0);
-  const entries = await ledgerAfter(trx, ws, mark, pageSize).execute();
-  if (entries.length === 0) return 0;
+const memos = new WeakMap<RowStore, Map<number, TotalsMemo>>();
+
+function memoOf(rows: RowStore, ws: number): TotalsMemo {
+  let byWs = memos.get(rows);
+  if (!byWs) memos.set(rows, (byWs = new Map()));
+  let memo = byWs.get(ws);
+  if (!memo) byWs.set(ws, (memo = new TotalsMemo()));
+  return memo;
+}
+
+/** `catchUpLeaderboards` on this thread. */
+export async function catchUpHere(rows: RowStore, ws: number, opts: { pageSize?: number } = {}): Promise<number> {
+  const memo = memoOf(rows, ws);
+  let applied = 0;
+  for (;;) {
+    if (!(await pending(rows, ws))) return applied;
+    const page = await withWriteTransaction(rows.boards, (trx) => applyPage(trx, rows, ws, memo, opts.pageSize ?? PAGE));
+    // Only a committed page makes the memory valid again (applyPage cleared its marks).
+    memo.marks = page.marks;
+    applied += page.applied;
+    if (page.applied === 0) return applied;
+  }
+}
+
+/** The ledger's page after the mark (from its start in a new generation) and its ranked members, in one snapshot. */
+async function readPage(db: Tx, ws: number, mark: { generation: string; watermark: number } | undefined, pageSize: number) {
+  const generation = await ledgerGeneration(db, ws);
+  const from = mark && mark.generation === generation ? mark.watermark : 0;
+  const entries = await ledgerAfter(db, ws, from, pageSize).execute();
   // Boards rank identified members: members with only anonymous ids (visitors, an importer's synthetic members such
   // as Stack Exchange's deleted users) keep their ledger but are not ranked.
-  const ranked = await identifiedMembers(trx, ws, [...new Set(entries.map((e) => Number(e.member_id)))]);
+  const ranked = await identifiedMembers(db, ws, [...new Set(entries.map((e) => Number(e.member_id)))]);
+  return { generation, entries, ranked };
+}
+
+/** One page, in the board store's write transaction `trx` (which is also the ledger's when both are one store). */
+async function applyPage(trx: Tx, rows: RowStore, ws: number, memo: TotalsMemo, pageSize: number): Promise<{ applied: number; marks: Marks }> {
+  const dialect = rows.boards.dialect;
+  const mark = await marksOf(trx, ws);
+  const memoValid = memo.marks !== null && mark !== undefined && memo.marks.generation === mark.generation && memo.marks.watermark === mark.watermark;
+  memo.marks = null;
+  const page = rows.boards.db === rows.db ? await readPage(trx, ws, mark, pageSize) : await rows.db.transaction().execute((r) => readPage(r, ws, mark, pageSize));
+  const { entries, ranked } = page;
+  // Totals of another generation (or of none known) go: this page starts the new ledger from its first entry.
+  const fresh = !mark || mark.generation !== page.generation;
+  if (!memoValid || fresh || memo.size > MEMO_MAX) memo.clear();
+  if (fresh) {
+    await trx.deleteFrom('points_totals').where('workspace_id', '=', ws).execute();
+    await trx.deleteFrom('points_values').where('workspace_id', '=', ws).execute();
+  }
+  const watermark = entries.length > 0 ? Number(entries[entries.length - 1]!.id) : fresh ? 0 : mark.watermark;
+  await trx
+    .insertInto('leaderboard_marks')
+    .values({ workspace_id: ws, generation: page.generation, watermark })
+    .onConflict((oc) => oc.column('workspace_id').doUpdateSet({ generation: page.generation, watermark }))
+    .execute();
+  const marks = { generation: page.generation, watermark };
+  if (entries.length === 0) return { applied: 0, marks };
   // `board\tperiod` → member → delta
   const deltas = new Map<string, Map<number, number>>();
   const add = (k: string, member: number, points: number) => {
@@ -113,8 +196,12 @@ async function applyPage(trx: Tx, dialect: RowDialect, ws: number, now: number, 
   };
   for (const [k, members] of deltas) {
     const [board, period] = k.split('\t') as [string, string];
-    const ids = [...members.keys()];
-    const current = new Map<number, number>();
+    let current = memo.boards.get(k);
+    if (!current) memo.boards.set(k, (current = new Map()));
+    const ids: number[] = [];
+    for (const id of members.keys()) if (!current.has(id)) ids.push(id);
+    for (const id of ids) current.set(id, null);
+    memo.size += ids.length;
     for (let i = 0; i < ids.length; i += 500) {
       const part = paddedInList(ids.slice(i, i + 500));
       const rows = await cachedQuery<{ member_id: number | string; points: number | string }>(
@@ -127,8 +214,9 @@ async function applyPage(trx: Tx, dialect: RowDialect, ws: number, now: number, 
     }
     for (const [member, delta] of members) {
       if (delta === 0) continue;
-      const before = current.get(member);
+      const before = current.get(member) ?? undefined;
       const after = (before ?? 0) + delta;
+      current.set(member, after);
       if (before !== undefined) countValue(board, period, before, -1);
       countValue(board, period, after, 1);
       totals.push([ws, board, period, member, after]);
@@ -162,8 +250,7 @@ async function applyPage(trx: Tx, dialect: RowDialect, ws: number, now: number, 
       );
     }
   }
-  await writeSetting(trx as never, ws, WATERMARK, Number(entries[entries.length - 1]!.id), now);
-  return entries.length;
+  return { applied: entries.length, marks };
 }
 
 export interface RankedMember {

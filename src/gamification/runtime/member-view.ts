@@ -42,13 +42,13 @@ export interface MemberIncentives {
 }
 
 export async function memberIncentives(rows: RowStore, ws: number, memberId: number, now: number): Promise<MemberIncentives> {
-  await catchUpLeaderboards(rows, ws, now);
+  await catchUpLeaderboards(rows, ws);
   const config = await activeConfig(rows.db, ws);
   const [balance, level, badges, rank] = await Promise.all([
     memberBalance(rows.db, ws, memberId),
     memberLevelRow(rows.db, ws, memberId),
     memberBadges(rows.db, ws, memberId),
-    memberRank(rows.db, ws, { board: 'all', period: 'all', memberId, around: 0 }),
+    memberRank(rows.boards.db, ws, { board: 'all', period: 'all', memberId, around: 0 }),
   ]);
   return {
     memberId,

@@ -8,7 +8,7 @@ import { withWriteTransaction, workspaceTimeZone, type RowStore } from '../../st
 import { activeConfigIn } from './config-store.ts';
 import { EngineThread } from './engine-thread.ts';
 import { Engines, type Outputs } from './engines.ts';
-import { resetLeaderboards } from './leaderboards.ts';
+import { newLedgerGeneration } from './leaderboards.ts';
 import { moveCheckpointPastRecords } from './state-owner.ts';
 import { writeStateRows } from './state-store.ts';
 import { writeOutputs } from './write-outputs.ts';
@@ -25,7 +25,7 @@ export interface ReplayReport {
   eventsPerSecond: number;
 }
 
-const DERIVED = ['points_ledger', 'badge_awards', 'member_levels', 'level_changes', 'gamification_state', 'gamification_batches', 'points_totals', 'points_values'] as const;
+const DERIVED = ['points_ledger', 'badge_awards', 'member_levels', 'level_changes', 'gamification_state', 'gamification_batches'] as const;
 
 export async function replayGamification(rows: RowStore, ws: number, now: number): Promise<ReplayReport> {
   const started = performance.now();
@@ -35,8 +35,8 @@ export async function replayGamification(rows: RowStore, ws: number, now: number
     // Here for the event names and categories; the rules run on the engine thread.
     const engines = new Engines(cfg.version, cfg.config, timeZone);
     for (const table of DERIVED) await trx.deleteFrom(table).where('workspace_id', '=', ws).execute();
-    // The leaderboards start again from the new ledger (whose ids may repeat the deleted ones).
-    await resetLeaderboards(trx, ws);
+    // The leaderboards start again from the new ledger (whose ids may repeat the deleted ones) at their next catch-up.
+    await newLedgerGeneration(trx, ws, now);
     const report: ReplayReport = { version: cfg.version, events: 0, ledgerEntries: 0, badgeAwards: 0, levelChanges: 0, seconds: 0, evaluationSeconds: 0, eventsPerSecond: 0 };
     let evaluation = 0;
     const write = async (out: Outputs) => {
