@@ -14,7 +14,8 @@ const DAY_MS = 86_400_000;
 const IDLE_CHECKPOINT_MS = 2000;
 /**
  * Leaderboards catch up in the background every 5 s (every read catches up first, so readers never see them behind):
- * a longer span folds more of a member's entries into one total row; at 1 s the thread had three times the work.
+ * a longer span folds more of a member's entries into one total row (under the HTTP benchmark's load the thread spent
+ * 17 µs per ingested event at 5 s, 33 µs at 1 s, on the second core that the clients and the columnizer also need).
  */
 const BOARDS_EVERY_MS = 5000;
 
