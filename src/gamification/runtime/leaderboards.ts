@@ -4,7 +4,9 @@
  * by following its ids with a watermark. Beside the totals, how many members hold each total, so that a member's
  * dense rank is one count over the distinct totals above theirs instead of a scan over every member below the top.
  * Only identified members (with a user id) are ranked. Ingest only appends to the ledger; the totals catch up in
- * batches (every second in the server, and before every leaderboard read, so a reader sees the ledger as committed).
+ * batches (every 5 s in the server, on its leaderboard thread, and before every leaderboard read, so a reader sees the
+ * ledger as committed). They live in the row store's board store (`rows.boards`, src/store/board-store.ts) with their
+ * marks: the last ledger id applied and the ledger generation followed.
  */
 import { CompiledQuery } from 'kysely';
 import { bulkInsert, cachedQuery, paddedInList, placeholderList, readSetting, withWriteTransaction, writeSetting, type BulkStatement, type RowDialect, type RowStore, type Tx } from '../../store/index.ts';
@@ -58,7 +60,9 @@ async function ledgerGeneration(db: Tx, ws: number): Promise<string> {
   return String((await readSetting(db as never, ws, GENERATION)) ?? 0);
 }
 
-async function marksOf(boards: Tx, ws: number): Promise<{ generation: string; watermark: number } | undefined> {
+type Marks = { generation: string; watermark: number };
+
+async function marksOf(boards: Tx, ws: number): Promise<Marks | undefined> {
   const r = await boards.selectFrom('leaderboard_marks').select(['generation', 'watermark']).where('workspace_id', '=', ws).executeTakeFirst();
   return r ? { generation: r.generation, watermark: Number(r.watermark) } : undefined;
 }
@@ -83,8 +87,6 @@ export async function catchUpLeaderboards(rows: RowStore, ws: number, opts: { pa
   const thread = leaderboardThreadOf(rows);
   return thread ? thread.catchUp(ws) : catchUpHere(rows, ws, opts);
 }
-
-type Marks = { generation: string; watermark: number };
 
 /** Members' totals remembered per `board\tperiod`; null: known to have none. */
 const MEMO_MAX = 1_000_000;
@@ -130,7 +132,7 @@ export async function catchUpHere(rows: RowStore, ws: number, opts: { pageSize?:
 }
 
 /** The ledger's page after the mark (from its start in a new generation) and its ranked members, in one snapshot. */
-async function readPage(db: Tx, ws: number, mark: { generation: string; watermark: number } | undefined, pageSize: number) {
+async function readPage(db: Tx, ws: number, mark: Marks | undefined, pageSize: number) {
   const generation = await ledgerGeneration(db, ws);
   const from = mark && mark.generation === generation ? mark.watermark : 0;
   const entries = await ledgerAfter(db, ws, from, pageSize).execute();
