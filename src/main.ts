@@ -70,7 +70,7 @@ export async function openSheyun(config: Config, opts: OpenOptions): Promise<She
     : undefined;
   const leaderboards =
     opts.leaderboardThread && rows.sqliteFile
-      ? await LeaderboardThread.start(rows, (err) => logger.error('leaderboard thread failed; leaderboards catch up on the main thread', { error: String(err) }))
+      ? LeaderboardThread.start(rows, (err) => logger.error('leaderboard thread failed; leaderboards catch up on the main thread', { error: String(err) }))
       : undefined;
   const workspaces = workspaceStore(rows.db, () => clock.nowMicros());
   const events = new DomainEvents();

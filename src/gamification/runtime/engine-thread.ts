@@ -9,10 +9,10 @@
  * main thread (the other thread's work competes for the two cores); on events held in memory alone it was 20–40 %
  * higher.
  */
-import { Worker } from 'node:worker_threads';
 import type { GamificationConfig } from '../config.ts';
 import type { GamificationEvent } from '../events.ts';
 import type { Outputs } from './engines.ts';
+import { InOrderWorker } from './in-order-worker.ts';
 
 export interface EngineThreadInit {
   version: number;
@@ -32,49 +32,27 @@ const YOUNG_GENERATION_MB = 384;
 
 /** Replies come in request order (several requests may be in flight). */
 export class EngineThread {
-  private readonly worker: Worker;
-  private readonly waiting: { resolve: (r: EngineReply) => void; reject: (e: Error) => void }[] = [];
-  private failed: Error | null = null;
+  private readonly thread: InOrderWorker<EngineRequest, EngineReply>;
 
   constructor(init: EngineThreadInit) {
-    this.worker = new Worker(new URL('./engine-thread-worker.mjs', import.meta.url), {
-      workerData: init,
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-    });
-    this.worker.on('message', (reply: EngineReply) => {
-      const w = this.waiting.shift();
-      if (!w) return;
-      if (reply.kind === 'error') w.reject(new Error(`replay engines: ${reply.error}`));
-      else w.resolve(reply);
-    });
-    const fail = (err: Error) => {
-      this.failed ??= err;
-      for (const w of this.waiting.splice(0)) w.reject(err);
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`replay engines thread exited (code ${code})`)));
+    this.thread = new InOrderWorker(
+      new URL('./engine-thread-worker.mjs', import.meta.url),
+      { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } },
+      'replay engines',
+    );
   }
 
   /** Sends events to apply; resolves with what they produced once the worker has applied them. */
   page(events: GamificationEvent[]): Promise<Extract<EngineReply, { kind: 'page' }>> {
-    return this.request({ kind: 'page', events }) as Promise<Extract<EngineReply, { kind: 'page' }>>;
+    return this.thread.request({ kind: 'page', events }) as Promise<Extract<EngineReply, { kind: 'page' }>>;
   }
 
   /** After the last page: the level check at `now` and the state rows. */
   finish(now: number): Promise<Extract<EngineReply, { kind: 'finish' }>> {
-    return this.request({ kind: 'finish', now }) as Promise<Extract<EngineReply, { kind: 'finish' }>>;
+    return this.thread.request({ kind: 'finish', now }) as Promise<Extract<EngineReply, { kind: 'finish' }>>;
   }
 
-  async close(): Promise<void> {
-    this.worker.removeAllListeners('exit');
-    await this.worker.terminate();
-  }
-
-  private request(req: EngineRequest): Promise<EngineReply> {
-    if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
-      this.worker.postMessage(req);
-    });
+  close(): Promise<void> {
+    return this.thread.terminate();
   }
 }

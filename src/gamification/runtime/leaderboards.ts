@@ -9,7 +9,7 @@
  * marks: the last ledger id applied and the ledger generation followed.
  */
 import { CompiledQuery } from 'kysely';
-import { bulkInsert, cachedQuery, paddedInList, placeholderList, readSetting, withWriteTransaction, writeSetting, type BulkStatement, type RowDialect, type RowStore, type Tx } from '../../store/index.ts';
+import { bulkInsert, cachedQuery, paddedInList, placeholderList, readSetting, withWriteTransaction, writeSetting, type BulkStatement, type RowStore, type Tx } from '../../store/index.ts';
 import { identifiedMembers } from '../../members/index.ts';
 import { dayNumber, dayString, weekStart } from '../day.ts';
 import { leaderboardThreadOf } from './leaderboard-thread.ts';
@@ -88,7 +88,7 @@ export async function catchUpLeaderboards(rows: RowStore, ws: number, opts: { pa
   return thread ? thread.catchUp(ws) : catchUpHere(rows, ws, opts);
 }
 
-/** Members' totals remembered per `board\tperiod`; null: known to have none. */
+/** How many members' totals a catch-up remembers at most (beyond that it starts empty again). */
 const MEMO_MAX = 1_000_000;
 
 /**
@@ -98,6 +98,7 @@ const MEMO_MAX = 1_000_000;
  */
 class TotalsMemo {
   marks: Marks | null = null;
+  /** Members' totals per `board\tperiod`; null: known to have none. */
   readonly boards = new Map<string, Map<number, number | null>>();
   size = 0;
 
